@@ -1,0 +1,66 @@
+from django import forms
+from django.contrib import messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import User, available_time_zones
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(available_time_zones())]
+
+
+class SignupForm(forms.Form):
+    """Extra sign-up fields for allauth. The time zone is filled in by the browser
+    (static/js/timezone.js); without JavaScript it stays UTC and can be changed later."""
+
+    display_name = forms.CharField(label=_("Your name (optional)"), max_length=60, required=False)
+    time_zone = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+
+    def clean_time_zone(self) -> str:
+        value = self.cleaned_data.get("time_zone") or "UTC"
+        if value not in available_time_zones():
+            raise forms.ValidationError(_("We could not recognise your time zone."))
+        return value
+
+    def signup(self, request, user: User) -> None:
+        user.display_name = self.cleaned_data.get("display_name", "")
+        user.time_zone = self.cleaned_data["time_zone"]
+        user.save(update_fields=["display_name", "time_zone"])
+        # Offer the daily reminder (off until the person turns it on: no unasked-for email).
+        messages.info(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("Would a daily reminder help? You can choose a time and days."),
+                reverse("reminders:settings"),
+                _("Set up a reminder"),
+            ),
+        )
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+
+    class Meta:
+        model = User
+        fields = ["display_name", "time_zone"]
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That password is not right."))
+        return password

@@ -1,0 +1,40 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from reminders.services import reminder_settings_reschedule
+
+from .forms import DeleteAccountForm, ProfileForm
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            if "time_zone" in form.changed_data:
+                # The next reminder follows the new zone (never twice on one day).
+                reminder_settings_reschedule(user=request.user)
+            messages.success(request, _("Your profile is saved."))
+            return redirect("accounts:profile")
+        return render(request, "accounts/profile.html", {"form": form}, status=400)
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            # Every row of the user's data hangs off the user with on_delete=CASCADE.
+            user.delete()
+            messages.success(request, _("Your account and all your data have been deleted."))
+            return redirect("home")
+        return render(request, "accounts/delete.html", {"form": form}, status=400)
+    return render(request, "accounts/delete.html", {"form": form})

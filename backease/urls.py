@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("accounts.urls")),
+    path("routines/", include("routines.urls")),
+    path("", include("tracking.urls")),
+    path("", include("progress.urls")),
+    path("reminders/", include("reminders.urls")),
+    path("safety/", include("safety.urls")),
+    path(settings.ADMIN_URL, admin.site.urls),
+]

@@ -1,0 +1,63 @@
+import logging
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from routines.models import Routine
+from safety.models import screening_never_answered
+
+logger = logging.getLogger(__name__)
+
+
+@login_not_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        # The red-flag questions are asked once after sign-up (issue 6).
+        if screening_never_answered(request.user):
+            return redirect(reverse("safety:screening") + "?reason=signup")
+        return redirect("progress:dashboard")
+    routines = Routine.objects.published().with_total_seconds()[:3]
+    return render(request, "home.html", {"routines": routines})
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:
+        logger.warning("healthz: database check failed", exc_info=True)
+        return False
+
+
+def _broker_ok() -> bool:
+    if not settings.REDIS_URL:
+        return True  # the embedded filesystem broker has nothing to be down
+    import redis
+
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        )
+        return bool(client.ping())
+    except redis.RedisError:
+        logger.warning("healthz: broker check failed", exc_info=True)
+        return False
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {"database": _database_ok(), "broker": _broker_ok()}
+    status = 200 if all(checks.values()) else 503
+    return JsonResponse(
+        {name: "ok" if ok else "down" for name, ok in checks.items()}, status=status
+    )

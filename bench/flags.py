@@ -1,0 +1,184 @@
+"""Benchmark: the nightly pain-safety sweep over 100,000 users with 90 days of ratings.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_safety_bench python bench/flags.py
+
+Needs PostgreSQL (the data is generated inside the database with generate_series, which
+loads millions of rows in seconds). Migrates, empties the tables it fills, loads, runs the
+sweep once, empties them again (unless --keep), and prints as its last line:
+
+    flags: users=100000 seconds=S users_per_s=R queries_per_1000_users=Q flags_opened=F
+
+Each user gets a check-in on about 80% of days and a session on about 30% (so some days are
+rated only by sessions), with one step record per session in the last two weeks. Users fall
+into profiles by id: steady moderate pain (no improvement, long-lasting), pain worsening in
+the last week, a severe last week, an exercise that hurts, and, for most, improving pain.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backease.settings")
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wt_safety_bench")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+
+from backease.celery import app  # noqa: E402
+from safety.services import flags_sweep  # noqa: E402
+
+TABLES = [
+    "safety_flag",
+    "safety_screeningresponse",
+    "safety_sharelink",
+    "tracking_steprecord",
+    "tracking_checkin",
+    "tracking_session",
+]
+ZONES = ["Europe/London", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"]
+
+# A deterministic "random" number in [0, 1) per user and day, and noise in {-1, 0, 1}.
+R = "(((hashint8(u.id * 1000 + d) & 2147483647) %% 1000) / 1000.0)"
+NOISE = "(((hashint8(u.id * 1000 + d + 500000000) & 2147483647) %% 3) - 1)"
+PAIN = f"""GREATEST(0, LEAST(10, ROUND(CASE u.id %% 20
+    WHEN 0 THEN 5
+    WHEN 1 THEN CASE WHEN d < 7 THEN 6 ELSE 3 END
+    WHEN 2 THEN CASE WHEN d < 7 THEN 9 ELSE 5 END
+    ELSE 2 + d / 30.0 END + {NOISE})))"""
+
+
+def empty() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {', '.join(TABLES)}")
+        cursor.execute("DELETE FROM accounts_user WHERE email LIKE 'bench%%@example.com'", [])
+
+
+def load(users: int) -> None:
+    zones = "ARRAY[" + ", ".join(f"'{z}'" for z in ZONES) + "]"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO accounts_user (password, is_superuser, is_staff, is_active, date_joined,
+                email, display_name, time_zone, sound_muted, weekly_goal)
+            SELECT '!', false, false, true, now(), 'bench' || n || '@example.com', '',
+                   ({zones})[1 + n %% {len(ZONES)}], false, 5
+            FROM generate_series(1, %s) n
+            """,
+            [users],
+        )
+        bench_users = "SELECT id FROM accounts_user WHERE email LIKE 'bench%%@example.com'"
+        cursor.execute(
+            f"""
+            INSERT INTO tracking_checkin (user_id, local_date, pain, note, created_at, updated_at)
+            SELECT u.id, CURRENT_DATE - d, {PAIN}, '', now(), now()
+            FROM ({bench_users}) u CROSS JOIN generate_series(0, 89) d
+            WHERE {R} < 0.80
+            """,
+            [],
+        )
+        cursor.execute("SELECT id FROM routines_routine WHERE slug = 'morning-mobility'")
+        (routine_id,) = cursor.fetchone()
+        cursor.execute(
+            f"""
+            INSERT INTO tracking_session (user_id, routine_id, status, local_date, started_at,
+                finished_at, last_activity_at, pain_before, pain_after, note, plan, content,
+                position, running, player_done, revision, step_seconds)
+            SELECT u.id, %s, 'completed', CURRENT_DATE - d,
+                   CURRENT_DATE - d + time '09:00', CURRENT_DATE - d + time '09:10',
+                   CURRENT_DATE - d + time '09:10', {PAIN},
+                   CASE WHEN u.id %% 20 = 3 THEN LEAST(10, {PAIN} + 2)
+                        ELSE GREATEST(0, {PAIN} - 1) END,
+                   '', '[]', '{{}}', 0, false, true, 0, 0
+            FROM ({bench_users}) u CROSS JOIN generate_series(0, 89) d
+            WHERE {R} >= 0.65 AND {R} < 0.95
+            """,
+            [routine_id],
+        )
+        cursor.execute(
+            """
+            INSERT INTO tracking_steprecord (session_id, routine_step_id, exercise_id, "order",
+                state, skip_reason, feeling, seconds_spent, recorded_at)
+            SELECT s.id, st.id, st.exercise_id, 0, 'done', '',
+                   CASE WHEN s.user_id %% 20 = 3 THEN 'hurt' ELSE 'fine' END, 60, s.started_at
+            FROM tracking_session s
+            JOIN LATERAL (
+                SELECT id, exercise_id FROM routines_routinestep
+                WHERE routine_id = s.routine_id ORDER BY "order" LIMIT 1
+            ) st ON true
+            WHERE s.local_date >= CURRENT_DATE - 13
+            """,
+            [],
+        )
+        cursor.execute("ANALYZE")
+
+
+def counts() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        result = {}
+        for table in ("tracking_checkin", "tracking_session", "tracking_steprecord"):
+            cursor.execute(f"SELECT COUNT(*) FROM {table}")
+            result[table] = cursor.fetchone()[0]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=100_000)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--keep", action="store_true", help="keep the data afterwards")
+    parser.add_argument("--reuse", action="store_true", help="reuse data kept by --keep")
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("bench/flags.py needs PostgreSQL: set DATABASE_URL.")
+
+    call_command("migrate", verbosity=0)
+    if not args.reuse:
+        started = time.perf_counter()
+        empty()
+        load(args.users)
+        print(f"loaded {counts()} in {time.perf_counter() - started:.1f} s", flush=True)
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE safety_flag")
+
+    # The sweep hands each batch's emails to a worker task. Without REDIS_URL, queue them in
+    # a throwaway folder so no worker of `make run` ever picks them up.
+    queue = tempfile.TemporaryDirectory(prefix="bench-flags-")
+    if not settings.REDIS_URL:
+        app.conf.broker_transport_options = {
+            "data_folder_in": queue.name,
+            "data_folder_out": queue.name,
+            "processed_folder": queue.name,
+            "store_processed": False,
+        }
+    mailers = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    with override_settings(MAILERS=mailers), CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        result = flags_sweep(batch_size=args.batch_size)
+        seconds = time.perf_counter() - started
+    queue.cleanup()
+
+    if not args.keep:
+        empty()
+    users = result.users
+    print(
+        f"flags: users={users} seconds={seconds:.1f} users_per_s={users / seconds:.0f} "
+        f"queries_per_1000_users={1000 * len(queries) / max(users, 1):.2f} "
+        f"flags_opened={result.opened}"
+    )
+
+
+if __name__ == "__main__":
+    main()

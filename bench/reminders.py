@@ -1,0 +1,195 @@
+"""Reminder dispatch at scale: 100,000 people on PostgreSQL, about 10,000 of them due.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/backease_bench python bench/reminders.py
+
+Migrates the database, creates the people (reminders spread over time zones, times of day
+and weekdays), runs one dispatch at a moment when about 10,000 are due, then idle
+dispatches when nobody is, and deletes what it created. Sends are published for real
+through kombu (to an in-memory broker, so nothing is delivered). Last line:
+
+reminders: users=100000 due=N claimed=N queries=Q dispatch_ms=T claimed_per_s=R idle_tick_ms=I duplicates=0
+"""  # noqa: E501
+
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backease.settings")
+os.environ.setdefault("DEBUG", "1")  # only for the development SECRET_KEY default
+
+USERS = 100_000
+TARGET_DUE = 10_000
+EMAIL_DOMAIN = "@bench.invalid"
+ZONES = [
+    "UTC",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Helsinki",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "America/St_Johns",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "Australia/Adelaide",
+    "Pacific/Auckland",
+    "Pacific/Chatham",
+    "Pacific/Kiritimati",
+    "Pacific/Honolulu",
+    "Africa/Lagos",
+    "Asia/Tehran",
+]
+
+
+def main() -> None:
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        sys.exit("bench/reminders.py needs PostgreSQL: set DATABASE_URL=postgres://…")
+
+    import django
+
+    django.setup()
+
+    from django.contrib.auth.hashers import make_password
+    from django.core.management import call_command
+    from django.db import connection
+
+    from accounts.models import User
+    from backease.celery import app as celery_app
+    from reminders import services
+    from reminders.models import Reminder, ReminderSettings
+    from reminders.schedule import next_due
+
+    # Publish the sends through kombu for real, but to memory: nothing is delivered.
+    celery_app.conf.broker_url = "memory://"
+    celery_app.conf.task_always_eager = False
+
+    call_command("migrate", verbosity=0)
+    cleanup(connection)
+
+    rng = random.Random(5)
+    base = dt.datetime(2026, 3, 2, 0, 0, tzinfo=dt.UTC)  # a Monday, midnight UTC
+    password = make_password(None)
+    started = time.perf_counter()
+    users = [
+        User(email=f"bench-{n}{EMAIL_DOMAIN}", password=password, time_zone=ZONES[n % len(ZONES)])
+        for n in range(USERS)
+    ]
+    User.objects.bulk_create(users, batch_size=5000)
+    rows = []
+    for user in users:
+        row = ReminderSettings(
+            user=user,
+            enabled=True,
+            # People choose waking hours; a day's last reminder is 3 hours before midnight.
+            local_time=dt.time(rng.randrange(6, 21), rng.randrange(0, 60, 5)),
+            weekdays=rng.choice([0b1111111, 0b0011111, 0b1100000, 0b1010101]),
+            skip_if_done=True,
+        )
+        row.next_reminder_at, row.next_local_date = next_due(
+            at=row.local_time, weekdays=row.weekdays, zone=user.zone, now=base
+        )
+        rows.append(row)
+    ReminderSettings.objects.bulk_create(rows, batch_size=5000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE accounts_user, reminders_remindersettings, reminders_reminder")
+    print(f"created {USERS} people in {time.perf_counter() - started:.1f}s")
+
+    # The clock: the moment when about TARGET_DUE people are due.
+    instants = sorted(row.next_reminder_at for row in rows)
+    now = instants[TARGET_DUE - 1]
+    due = ReminderSettings.objects.due(now).count()
+
+    queued: list[int] = []
+    publish = services._enqueue
+
+    def enqueue(ids: list[int]) -> None:
+        queued.extend(ids)
+        publish(ids)
+
+    services._enqueue = enqueue
+    queries = 0
+    timings: list[tuple[float, str]] = []
+
+    def count(execute, sql, params, many, context):
+        nonlocal queries
+        queries += 1
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            timings.append((time.perf_counter() - started, sql[:60]))
+
+    with connection.execute_wrapper(count):
+        started = time.perf_counter()
+        if os.environ.get("BENCH_PROFILE"):
+            import cProfile
+
+            cProfile.runctx(
+                "result = services.reminders_dispatch(now=now)",
+                globals(),
+                ns := locals(),
+                sort="cumtime",
+            )
+            result = ns["result"]
+        else:
+            result = services.reminders_dispatch(now=now)
+        dispatch_s = time.perf_counter() - started
+    dispatch_queries = queries
+    if os.environ.get("BENCH_VERBOSE"):
+        for seconds, sql in timings:
+            print(f"  {seconds * 1000:7.1f} ms  {sql}")
+
+    # Idle ticks: the same minute again, and the next ones; nobody is due any more.
+    idle_ms, again = [], 0
+    for second in range(0, 300, 60):
+        started = time.perf_counter()
+        again += services.reminders_dispatch(now=now + dt.timedelta(seconds=second)).claimed
+        idle_ms.append((time.perf_counter() - started) * 1000)
+
+    rows_total = Reminder.objects.filter(user__email__endswith=EMAIL_DOMAIN).count()
+    pairs = (
+        Reminder.objects.filter(user__email__endswith=EMAIL_DOMAIN)
+        .values("user_id", "local_date")
+        .distinct()
+        .count()
+    )
+    duplicates = (len(queued) - len(set(queued))) + again + (rows_total - pairs)
+    if result.claimed != len(set(queued)):
+        duplicates += abs(result.claimed - len(set(queued)))
+    print(
+        f"dispatch: claimed {result.claimed} of {due} due (missed {result.missed}), "
+        f"{dispatch_queries} queries, {len(queued)} sends published; "
+        f"idle ticks ms: {', '.join(f'{ms:.1f}' for ms in idle_ms)}"
+    )
+    cleanup(connection)
+    print(
+        f"reminders: users={USERS} due={due} claimed={result.claimed} queries={dispatch_queries} "
+        f"dispatch_ms={dispatch_s * 1000:.0f} claimed_per_s={result.claimed / dispatch_s:.0f} "
+        f"idle_tick_ms={statistics.median(idle_ms):.1f} duplicates={duplicates}"
+    )
+
+
+def cleanup(connection) -> None:
+    users = "SELECT id FROM accounts_user WHERE email LIKE %s"
+    pattern = "%" + EMAIL_DOMAIN
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM reminders_reminder WHERE user_id IN ({users})", [pattern])
+        cursor.execute(
+            f"DELETE FROM reminders_remindersettings WHERE user_id IN ({users})", [pattern]
+        )
+        cursor.execute("DELETE FROM accounts_user WHERE email LIKE %s", [pattern])
+
+
+if __name__ == "__main__":
+    main()

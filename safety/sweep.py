@@ -1,0 +1,156 @@
+"""Set-based reads for many users at once: one query per batch of users, whatever its size.
+
+`weeks_for_range` folds the daily pain series (a day's check-in, else the mean "pain before"
+of its sessions — the definition of `tracking.models.PainDay.value`) into the weeks the
+rules read, in SQL, each user counted back from their own local today.
+`exercise_outcomes_for_range` returns, per user and exercise, whether it hurt in each of its
+last sessions. Both work on PostgreSQL and SQLite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db import connection
+from django.utils import timezone
+
+from tracking.models import CheckIn, Session, StepRecord
+
+from .rules import Thresholds, Weeks, session_hurt
+
+
+@contextmanager
+def without_jit() -> Iterator[None]:
+    """PostgreSQL's JIT spends ~90 ms compiling each of the sweep's short batch queries:
+    more than it saves. Off for the sweep's connection, back on afterwards."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET jit = off")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET jit")
+
+
+def local_todays(time_zones: list[str], now: dt.datetime) -> dict[str, dt.date]:
+    todays = {}
+    for name in time_zones:
+        try:
+            todays[name] = timezone.localtime(now, ZoneInfo(name)).date()
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return todays
+
+
+def _today_sql(todays: dict[str, dt.date], now: dt.datetime) -> tuple[str, list]:
+    """A CASE expression giving each user's local today from their time zone."""
+    by_day: dict[dt.date, list[str]] = defaultdict(list)
+    for name, day in todays.items():
+        by_day[day].append(name)
+    parts, params = [], []
+    for day, names in sorted(by_day.items()):
+        parts.append(f"WHEN u.time_zone IN ({', '.join(['%s'] * len(names))}) THEN %s")
+        params += [*names, day]
+    params.append(timezone.localtime(now, dt.UTC).date())
+    return f"CASE {' '.join(parts)} ELSE %s END", params
+
+
+def _days_ago_sql(today_sql: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"(CAST({today_sql} AS date) - d.local_date)"
+    return f"CAST(julianday({today_sql}) - julianday(d.local_date) AS INTEGER)"
+
+
+def weeks_for_range(
+    lo: int, hi: int, *, now: dt.datetime, todays: dict[str, dt.date], t: Thresholds
+) -> dict[int, Weeks]:
+    """Weeks of every user with ids in [lo, hi] who has ratings in the lookback."""
+    today_sql, today_params = _today_sql(todays, now)
+    days = list(todays.values()) or [now.date()]
+    start = min(days) - dt.timedelta(days=t.lookback_days)
+    end = max(days) + dt.timedelta(days=1)
+    checkin, session = CheckIn._meta.db_table, Session._meta.db_table
+    sql = f"""
+        WITH daily AS (
+            SELECT c.user_id, c.local_date, CAST(c.pain AS DOUBLE PRECISION) AS pain
+            FROM {checkin} c
+            WHERE c.user_id BETWEEN %s AND %s AND c.local_date BETWEEN %s AND %s
+            UNION ALL
+            SELECT s.user_id, s.local_date, AVG(CAST(s.pain_before AS DOUBLE PRECISION))
+            FROM {session} s
+            WHERE s.user_id BETWEEN %s AND %s AND s.local_date BETWEEN %s AND %s
+              AND s.pain_before IS NOT NULL
+              AND NOT EXISTS (
+                  SELECT 1 FROM {checkin} c2
+                  WHERE c2.user_id = s.user_id AND c2.local_date = s.local_date
+                    -- Redundant, but keeps the planner on this batch's rows.
+                    AND c2.user_id BETWEEN %s AND %s AND c2.local_date BETWEEN %s AND %s
+              )
+            GROUP BY s.user_id, s.local_date
+        ),
+        aged AS (
+            SELECT d.user_id, d.pain, {_days_ago_sql(today_sql)} AS days_ago
+            FROM daily d JOIN accounts_user u ON u.id = d.user_id AND u.id BETWEEN %s AND %s
+        )
+        SELECT user_id, days_ago / 7 AS week, COUNT(*), SUM(pain),
+               SUM(CASE WHEN pain >= %s THEN 1 ELSE 0 END),
+               SUM(CASE WHEN pain >= %s THEN 1 ELSE 0 END)
+        FROM aged
+        WHERE days_ago >= 0 AND days_ago < %s
+        GROUP BY user_id, days_ago / 7
+    """
+    params = [
+        lo, hi, start, end,
+        lo, hi, start, end,
+        lo, hi, start, end,
+        *today_params,
+        lo, hi,
+        t.long_lasting_pain, t.severe_pain, t.lookback_days,
+    ]  # fmt: skip
+    rows: dict[int, list] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for user_id, *row in cursor.fetchall():
+            rows[user_id].append(row)
+    return {user_id: Weeks.from_rows(r, t) for user_id, r in rows.items()}
+
+
+def exercise_outcomes_for_range(
+    lo: int, hi: int, *, since: dt.date, t: Thresholds
+) -> dict[int, dict[int, list[bool]]]:
+    """{user_id: {exercise_id: [hurt?, ...newest first]}} over each exercise's last sessions
+    (at most `exercise_hurts_sessions`) since `since`."""
+    record, session = StepRecord._meta.db_table, Session._meta.db_table
+    hurts, hurt = StepRecord.SkipReason.HURTS, StepRecord.Feeling.HURT
+    sql = f"""
+        SELECT user_id, exercise_id, marked, pain_before, pain_after FROM (
+            SELECT s.user_id, r.exercise_id, s.pain_before, s.pain_after,
+                   MAX(CASE WHEN r.skip_reason = %s OR r.feeling = %s THEN 1 ELSE 0 END)
+                       AS marked,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY s.user_id, r.exercise_id
+                       ORDER BY s.started_at DESC, s.id DESC
+                   ) AS n
+            FROM {record} r JOIN {session} s ON s.id = r.session_id
+            WHERE s.user_id BETWEEN %s AND %s AND s.local_date >= %s
+            GROUP BY s.user_id, r.exercise_id, s.id, s.started_at, s.pain_before, s.pain_after
+        ) recent
+        WHERE n <= %s
+        ORDER BY user_id, exercise_id, n
+    """
+    params = [hurts, hurt, lo, hi, since, t.exercise_hurts_sessions]
+    outcomes: dict[int, dict[int, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for user_id, exercise_id, marked, before, after in cursor.fetchall():
+            outcomes[user_id][exercise_id].append(
+                session_hurt(marked=bool(marked), pain_before=before, pain_after=after, t=t)
+            )
+    return outcomes

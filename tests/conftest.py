@@ -1,0 +1,42 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+
+from tests.factories import UserFactory
+
+PASSWORD = "a-strong-pass-phrase"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def user(db):
+    user = UserFactory()
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def other_user(db):
+    other = UserFactory()
+    EmailAddress.objects.create(user=other, email=other.email, verified=True, primary=True)
+    return other
+
+
+@pytest.fixture
+def user_client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def celery_eager(monkeypatch):
+    """Run Celery tasks inline, as a worker would."""
+    from backease.celery import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
+    return app

@@ -1,0 +1,298 @@
+import datetime as dt
+import smtplib
+import threading
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import connection
+from django.urls import reverse
+
+from backease.celery import app as celery_app
+from reminders import services, tasks
+from reminders.models import Reminder, ReminderSettings
+from tests.factories import SessionFactory, UserFactory
+
+from .conftest import require_postgres
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager")]
+
+UTC = dt.UTC
+# 2026-03-02 is a Monday. 08:00 in Berlin is 07:00 UTC.
+BEFORE = dt.datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+DUE = dt.datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+
+
+def set_up(user, *, at=dt.time(8, 0), now=BEFORE, **kwargs) -> ReminderSettings:
+    options = {"enabled": True, "weekdays": 0b1111111, "skip_if_done": True} | kwargs
+    return services.reminder_settings_update(user=user, local_time=at, now=now, **options)
+
+
+@pytest.fixture
+def berliner(user):
+    user.time_zone = "Europe/Berlin"
+    user.save()
+    set_up(user)
+    return user
+
+
+def test_turning_reminders_on_plans_the_next_one_in_utc(berliner):
+    row = ReminderSettings.objects.get(user=berliner)
+    assert row.next_reminder_at == DUE
+    assert row.next_local_date == dt.date(2026, 3, 2)
+
+
+def test_reminders_are_off_until_the_person_turns_them_on(user):
+    row = services.reminder_settings_get(user=user)
+    assert not row.enabled
+    assert row.next_reminder_at is None
+    assert row.local_time == dt.time(8, 0)
+    assert row.skip_if_done
+
+
+def test_dispatch_sends_one_email_to_each_due_person_and_plans_tomorrow(berliner, dispatch):
+    not_due = UserFactory(time_zone="America/New_York")
+    set_up(not_due)
+    with time_machine.travel(DUE, tick=False):
+        result = dispatch()
+    assert result.claimed == 1
+    assert [m.to for m in mail.outbox] == [[berliner.email]]
+    reminder = Reminder.objects.get()
+    assert reminder.user == berliner
+    assert reminder.status == Reminder.Status.SENT
+    assert reminder.local_date == dt.date(2026, 3, 2)
+    row = ReminderSettings.objects.get(user=berliner)
+    assert row.next_reminder_at == DUE + dt.timedelta(days=1)
+    assert ReminderSettings.objects.get(user=not_due).next_reminder_at > DUE
+
+
+def test_dispatch_twice_in_a_row_sends_one_email_per_person(berliner, other_user, dispatch):
+    other_user.time_zone = "Asia/Kolkata"
+    other_user.save()
+    set_up(other_user, at=dt.time(12, 30), now=BEFORE)  # 07:00 UTC too
+    with time_machine.travel(DUE + dt.timedelta(seconds=5), tick=False):
+        first = dispatch()
+        second = dispatch()
+    assert (first.claimed, second.claimed) == (2, 0)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([berliner.email, other_user.email])
+
+
+def test_dispatch_uses_a_handful_of_queries_however_many_are_due(
+    django_assert_max_num_queries, django_capture_on_commit_callbacks, monkeypatch
+):
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    for n in range(60):
+        set_up(UserFactory(time_zone=["Europe/Berlin", "Europe/London", "UTC"][n % 3]))
+    # Two batches of 50 and 10, then the check for lost messages.
+    with (
+        time_machine.travel(DUE + dt.timedelta(hours=2), tick=False),
+        django_assert_max_num_queries(20),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        result = services.reminders_dispatch(batch_size=50)
+    assert result.claimed == 60
+    assert len(queued) == len(set(queued)) == 60
+
+
+def test_a_late_dispatch_still_sends_a_reminder_that_is_due_today(berliner, dispatch):
+    # The beat was down from 08:00 to 21:00 local time.
+    with time_machine.travel(DUE + dt.timedelta(hours=13), tick=False):
+        assert dispatch().claimed == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_reminder_missed_on_a_past_day_is_not_sent_late(berliner, dispatch):
+    # Down until 01:00 the next morning: yesterday's reminder is dropped, today's planned.
+    with time_machine.travel(dt.datetime(2026, 3, 3, 0, 0, tzinfo=UTC), tick=False):
+        result = dispatch()
+    assert (result.claimed, result.missed) == (0, 1)
+    assert mail.outbox == []
+    assert ReminderSettings.objects.get(user=berliner).next_reminder_at == DUE + dt.timedelta(
+        days=1
+    )
+
+
+def test_changing_the_time_after_todays_reminder_does_not_send_twice(berliner, dispatch):
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    later = DUE + dt.timedelta(hours=1)
+    with time_machine.travel(later, tick=False):
+        set_up(berliner, at=dt.time(20, 0), now=later)
+        row = ReminderSettings.objects.get(user=berliner)
+        assert row.next_local_date == dt.date(2026, 3, 3)
+    with time_machine.travel(dt.datetime(2026, 3, 2, 19, 0, tzinfo=UTC), tick=False):
+        assert dispatch().claimed == 0
+    assert len(mail.outbox) == 1
+
+
+def test_changing_the_time_before_todays_reminder_moves_it(berliner, dispatch):
+    set_up(berliner, at=dt.time(9, 30))
+    with time_machine.travel(DUE, tick=False):
+        assert dispatch().claimed == 0
+    with time_machine.travel(DUE + dt.timedelta(minutes=90), tick=False):
+        assert dispatch().claimed == 1
+
+
+def test_changing_the_zone_on_the_profile_moves_the_next_reminder(berliner, client, dispatch):
+    client.force_login(berliner)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()  # today's Berlin reminder is sent
+    with time_machine.travel(DUE + dt.timedelta(minutes=30), tick=False):
+        response = client.post(
+            reverse("accounts:profile"),
+            {"display_name": berliner.display_name, "time_zone": "America/New_York"},
+        )
+        assert response.status_code == 302
+    row = ReminderSettings.objects.get(user=berliner)
+    # 08:00 in New York is still ahead today, but today already had its reminder.
+    assert row.next_local_date == dt.date(2026, 3, 3)
+    assert row.next_reminder_at == dt.datetime(2026, 3, 3, 13, 0, tzinfo=UTC)
+    with time_machine.travel(dt.datetime(2026, 3, 2, 13, 0, tzinfo=UTC), tick=False):
+        assert dispatch().claimed == 0
+    assert len(mail.outbox) == 1
+
+
+def test_skip_if_done_is_checked_at_send_time(berliner, dispatch, monkeypatch):
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+        # The routine is finished between the claim and the send.
+        SessionFactory(user=berliner, local_date=dt.date(2026, 3, 2))
+        assert services.reminder_send(reminder_id=queued[0]) == "skipped"
+    assert mail.outbox == []
+    assert Reminder.objects.get().status == Reminder.Status.SKIPPED
+
+
+def test_a_done_routine_does_not_skip_the_reminder_when_the_person_wants_it_anyway(
+    berliner, dispatch
+):
+    set_up(berliner, skip_if_done=False)
+    SessionFactory(user=berliner, local_date=dt.date(2026, 3, 2))
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    assert len(mail.outbox) == 1
+
+
+def test_unsubscribing_after_the_claim_cancels_the_send(berliner, dispatch, monkeypatch):
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+        services.reminder_unsubscribe(user=berliner)
+        assert services.reminder_send(reminder_id=queued[0]) == "cancelled"
+    assert mail.outbox == []
+
+
+class FlakySMTP:
+    """Fails the first `failures` sends with an SMTP error, then lets them through."""
+
+    def __init__(self, monkeypatch, failures: int):
+        self.failures = failures
+        self.calls = 0
+        original = mail.EmailMessage.send
+
+        def send(message, *args, **kwargs):
+            self.calls += 1
+            if self.calls <= self.failures:
+                raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+            return original(message, *args, **kwargs)
+
+        monkeypatch.setattr(mail.EmailMessage, "send", send)
+
+
+def test_a_send_retried_after_an_smtp_error_sends_one_email(berliner, dispatch, monkeypatch):
+    celery_app.conf.task_eager_propagates = False  # so eager tasks retry
+    smtp = FlakySMTP(monkeypatch, failures=2)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    assert smtp.calls == 3
+    assert len(mail.outbox) == 1
+    reminder = Reminder.objects.get()
+    assert reminder.status == Reminder.Status.SENT
+    assert reminder.attempts == 3
+    assert "SMTPServerDisconnected" in reminder.error
+
+
+def test_after_five_failed_tries_the_reminder_is_marked_failed_with_the_error(
+    berliner, dispatch, monkeypatch
+):
+    celery_app.conf.task_eager_propagates = False  # so eager tasks retry
+    smtp = FlakySMTP(monkeypatch, failures=99)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    assert smtp.calls == 5
+    reminder = Reminder.objects.get()
+    assert reminder.status == Reminder.Status.FAILED
+    assert reminder.attempts == 5
+    assert reminder.error == "SMTPServerDisconnected: Connection unexpectedly closed"
+    assert mail.outbox == []
+
+
+def test_a_send_task_run_twice_sends_once(berliner, dispatch, monkeypatch):
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+        assert tasks.send_reminder.delay(queued[0]).get() == "sent"
+        assert tasks.send_reminder.delay(queued[0]).get() == "not claimed"
+    assert len(mail.outbox) == 1
+
+
+def test_a_reminder_whose_message_was_lost_is_queued_again_and_sent_once(berliner, dispatch):
+    # The broker restarted and lost the queued message: the row waits, pending.
+    with time_machine.travel(DUE, tick=False):
+        services.reminders_dispatch()  # its on-commit enqueue never runs here
+    assert Reminder.objects.get().status == Reminder.Status.PENDING
+    with time_machine.travel(DUE + dt.timedelta(minutes=5), tick=False):
+        assert dispatch().requeued == 0  # it may still be in a long queue
+    with time_machine.travel(DUE + dt.timedelta(minutes=25), tick=False):
+        assert dispatch().requeued == 1
+        assert dispatch().requeued == 0
+    assert len(mail.outbox) == 1
+    assert Reminder.objects.get().status == Reminder.Status.SENT
+
+
+def test_a_reminder_whose_sender_died_is_taken_over_after_its_lease(berliner, dispatch):
+    with time_machine.travel(DUE, tick=False):
+        services.reminders_dispatch()
+        # A worker claimed it and was killed before sending.
+        Reminder.objects.update(status=Reminder.Status.SENDING, claimed_at=DUE, attempts=1)
+        reminder_id = Reminder.objects.get().pk
+        # Redelivered at once: the lease still runs, so nothing is sent twice.
+        assert services.reminder_send(reminder_id=reminder_id) == "not claimed"
+    with time_machine.travel(DUE + dt.timedelta(minutes=3), tick=False):
+        assert dispatch().requeued == 1
+    assert len(mail.outbox) == 1
+    assert Reminder.objects.get().attempts == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_dispatches_at_once_send_one_email_per_person(eager):
+    require_postgres()
+    for n in range(300):
+        set_up(UserFactory(time_zone=["Europe/Berlin", "Europe/London", "UTC"][n % 3]))
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def run():
+        try:
+            barrier.wait()
+            results.append(services.reminders_dispatch(batch_size=40))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    with time_machine.travel(DUE + dt.timedelta(hours=3), tick=False):
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert sum(r.claimed for r in results) == 300
+    recipients = [m.to[0] for m in mail.outbox]
+    assert len(recipients) == len(set(recipients)) == 300
+    assert Reminder.objects.filter(status=Reminder.Status.SENT).count() == 300

@@ -1,0 +1,183 @@
+"""A real Celery worker on the real Redis broker: no eager mode.
+
+In CI (CI=true) these fail when Redis or PostgreSQL is missing; locally they are skipped.
+"""
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from django.conf import settings as django_settings
+from django.core import mail
+from django.db import connection
+from django.utils import timezone
+
+from backease.celery import app as celery_app
+from reminders import services, tasks
+from reminders.models import Reminder, ReminderSettings
+from tests.factories import UserFactory
+from tracking.models import local_today
+
+from .conftest import require_postgres, require_redis
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def wait_for(condition, timeout: float = 30, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def make_due(*zones: str) -> list:
+    """People in these zones whose reminder time has just come."""
+    users = []
+    now = timezone.now()
+    for zone in zones:
+        user = UserFactory(time_zone=zone)
+        services.reminder_settings_update(
+            user=user, enabled=True, local_time=dt.time(8, 0), weekdays=127, skip_if_done=True
+        )
+        # The clock reaches their chosen time (instead of waiting for it).
+        ReminderSettings.objects.filter(user=user).update(
+            next_reminder_at=now - dt.timedelta(seconds=1), next_local_date=local_today(user)
+        )
+        users.append(user)
+    return users
+
+
+def _close_db(**kwargs) -> None:
+    connection.close()  # the worker thread's own connection
+
+
+@pytest.fixture
+def real_worker():
+    require_redis()
+    assert not celery_app.conf.task_always_eager
+    task_postrun.connect(_close_db, weak=False)
+    try:
+        with start_worker(
+            celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=20
+        ) as worker:
+            yield worker
+    finally:
+        task_postrun.disconnect(_close_db)
+
+
+def test_a_real_worker_on_redis_dispatches_and_delivers_one_email_each(real_worker):
+    users = make_due("Europe/Berlin", "Pacific/Kiritimati", "Australia/Lord_Howe")
+    tasks.dispatch_reminders.delay()
+    wait_for(
+        lambda: Reminder.objects.filter(status=Reminder.Status.SENT).count() == 3,
+        what="three sent reminders",
+    )
+    wait_for(lambda: len(mail.outbox) == 3, what="three emails")
+    # The beat fires again: nothing more is sent.
+    tasks.dispatch_reminders.delay()
+    time.sleep(2)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
+    assert Reminder.objects.count() == 3
+
+
+def _start_worker(name: str, mail_dir: Path, log: Path) -> subprocess.Popen:
+    db = connection.settings_dict
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "tests.reminders.worker_settings",
+        "DATABASE_URL": (
+            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+            f"{db['PORT'] or 5432}/{db['NAME']}"
+        ),
+        "REDIS_URL": django_settings.REDIS_URL,
+        "REMINDER_TEST_MAIL_DIR": str(mail_dir),
+    }
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "backease",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=1",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel=INFO",
+            "-n",
+            f"{name}@%h",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("a"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def _stop(process: subprocess.Popen, sig=signal.SIGTERM) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=20)
+
+
+def _emails_in(mail_dir: Path) -> int:
+    return sum(
+        path.read_text(errors="replace").count("Message-ID: <reminder-")
+        for path in mail_dir.glob("*.log")
+    )
+
+
+def test_a_worker_killed_mid_send_and_restarted_delivers_exactly_once(tmp_path, settings):
+    require_postgres()
+    require_redis()
+    settings.REMINDERS_SEND_LEASE_SECONDS = 3  # as in worker_settings
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    log = tmp_path / "workers.log"
+    [user] = make_due("America/New_York")
+    services.reminders_dispatch()  # claims the day and queues the send on Redis
+    reminder = Reminder.objects.get(user=user)
+
+    first = _start_worker("first", mail_dir, log)
+    try:
+        wait_for((mail_dir / "first-send-started").exists, what=f"the first send ({log})")
+        reminder.refresh_from_db()
+        assert reminder.status == Reminder.Status.SENDING
+    finally:
+        _stop(first, signal.SIGKILL)  # killed mid-send: no ack, no "sent"
+    assert _emails_in(mail_dir) == 0
+
+    second = _start_worker("second", mail_dir, log)
+    try:
+        time.sleep(3.5)  # the dead sender's lease runs out
+        assert services.reminders_dispatch().requeued == 1
+        wait_for(
+            lambda: Reminder.objects.get(pk=reminder.pk).status == Reminder.Status.SENT,
+            what=f"the reminder to be sent ({log})",
+        )
+        # Redis also hands the killed worker's message back (visibility timeout): it
+        # must find nothing left to do.
+        time.sleep(8)
+    finally:
+        _stop(second)
+    reminder.refresh_from_db()
+    assert _emails_in(mail_dir) == 1
+    assert reminder.attempts == 2
+    assert "succeeded" in log.read_text()

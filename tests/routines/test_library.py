@@ -1,0 +1,115 @@
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from routines.models import Exercise, Routine
+
+pytestmark = pytest.mark.django_db
+
+SEEDED = {"morning-mobility", "desk-break", "evening-release"}
+
+
+def test_the_library_lists_the_seeded_routines(client):
+    response = client.get(reverse("routines:library"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for routine in Routine.objects.filter(slug__in=SEEDED):
+        assert routine.title in html
+    assert "<html" in html
+
+
+def test_each_routine_lasts_between_3_and_12_minutes_and_totals_its_steps():
+    routines = Routine.objects.with_total_seconds()
+    assert {r.slug for r in routines} >= SEEDED
+    for routine in routines:
+        by_steps = sum(
+            step.sides * (step.get_ready_seconds + step.seconds) + step.rest_seconds
+            for step in routine.steps.all()
+        )
+        assert routine.total_seconds == by_steps
+        assert 3 * 60 <= routine.total_seconds <= 12 * 60
+
+
+def test_the_library_has_the_source_techniques_and_three_more():
+    slugs = set(Exercise.objects.values_list("slug", flat=True))
+    assert {"foam-roller-upper-back", "knee-to-chest-cross-leg", "cat-cow"} <= slugs
+    assert len(slugs) >= 6
+
+
+def test_cat_cow_is_named_the_right_way_round():
+    text = Exercise.objects.get(slug="cat-cow").instructions
+    cow, cat = text.split("\n")[0], text.split("\n")[1]
+    assert cow.startswith("Cow") and "breathe in" in cow and "belly drop" in cow
+    assert cat.startswith("Cat") and "breathe out" in cat and "round your spine" in cat
+
+
+def test_the_foam_roller_is_never_rolled_over_the_lower_back_face_down():
+    for exercise in Exercise.objects.filter(slug__startswith="foam-roller"):
+        assert "face down" not in (exercise.starting_position + exercise.instructions).lower()
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"length": "short"}, {"desk-break"}),
+        ({"length": "medium"}, {"morning-mobility"}),
+        ({"length": "long"}, {"evening-release"}),
+        ({"difficulty": "moderate"}, {"evening-release"}),
+        ({"difficulty": "gentle", "length": "short"}, {"desk-break"}),
+        ({}, SEEDED),
+    ],
+)
+def test_the_filter_returns_the_right_routines_as_page_and_fragment(client, params, expected):
+    page = client.get(reverse("routines:library"), params)
+    fragment = client.get(reverse("routines:library"), params, HTTP_HX_REQUEST="true")
+    for routine in Routine.objects.filter(slug__in=SEEDED):
+        assert (routine.title in fragment.content.decode()) == (routine.slug in expected)
+    for response in (page, fragment):
+        assert response.status_code == 200
+        listed = {r.slug for r in response.context["routines"]}
+        assert listed == expected
+    assert "<html" in page.content.decode()
+    assert "<html" not in fragment.content.decode()
+    assert 'id="routine-list"' in fragment.content.decode()
+
+
+def test_an_unknown_filter_value_gets_a_clear_400(client):
+    response = client.get(reverse("routines:library"), {"length": "forever"})
+    assert response.status_code == 400
+    assert "not one we offer" in response.content.decode()
+
+
+def test_the_routine_page_shows_steps_cautions_and_the_disclaimer(client):
+    routine = Routine.objects.get(slug="evening-release")
+    response = client.get(routine.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    for step in routine.steps.all():
+        assert escape(step.exercise.name) in html
+    assert "no substitute for professional advice" in html
+    assert "Stop any movement that causes pain" in html
+    assert "30 s each side" in html
+
+
+def test_an_unknown_routine_is_a_404(client):
+    assert client.get(reverse("routines:detail", args=["nope"])).status_code == 404
+
+
+def test_admin_can_edit_an_exercise(admin_client):
+    exercise = Exercise.objects.get(slug="childs-pose")
+    url = reverse("admin:routines_exercise_change", args=[exercise.pk])
+    assert admin_client.get(url).status_code == 200
+    data = {
+        "name": exercise.name,
+        "slug": exercise.slug,
+        "summary": "A calmer summary.",
+        "starting_position": exercise.starting_position,
+        "instructions": exercise.instructions,
+        "breathing_cue": exercise.breathing_cue,
+        "caution": exercise.caution,
+        "icon": exercise.icon,
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    exercise.refresh_from_db()
+    assert exercise.summary == "A calmer summary."

@@ -1,0 +1,32 @@
+import json
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_app_can_be_added_to_a_home_screen(client):
+    html = client.get(reverse("home")).content.decode()
+    assert 'rel="manifest"' in html
+    manifest = json.loads(Path(finders.find("manifest.webmanifest")).read_text(encoding="utf-8"))
+    assert manifest["display"] == "standalone"
+    sizes = {icon["sizes"] for icon in manifest["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in manifest["icons"]:
+        assert finders.find(icon["src"].removeprefix("/static/"))
+
+
+def test_every_page_sends_a_strict_content_security_policy(client):
+    response = client.get(reverse("routines:library"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+
+
+def test_healthz_reports_database_and_broker(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "broker": "ok"}

@@ -1,0 +1,406 @@
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+PAIN_VALIDATORS = [MinValueValidator(0), MaxValueValidator(10)]
+
+
+def pain_in_range(field: str) -> Q:
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0, f"{field}__lte": 10})
+
+
+def local_today(user: User, now: dt.datetime | None = None) -> dt.date:
+    """The user's calendar day, in their own time zone."""
+    return timezone.localtime(now or timezone.now(), user.zone).date()
+
+
+# --- The player's plan -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """One timed stretch of the player: a get-ready, the work of one side, or a rest."""
+
+    kind: str  # "ready", "work" or "rest"
+    step_id: int
+    exercise_id: int
+    step_index: int  # 0-based position of the routine step
+    seconds: int
+    side: str = ""  # "", "left" or "right"
+    mode: str = ""  # the step's mode, for work parts
+    repetitions: int | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "step_id": self.step_id,
+            "exercise_id": self.exercise_id,
+            "step_index": self.step_index,
+            "seconds": self.seconds,
+            "side": self.side,
+            "mode": self.mode,
+            "repetitions": self.repetitions,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Part:
+        return cls(**data)
+
+    @property
+    def is_last_work_of_step(self) -> bool:
+        return self.kind == "work" and self.side in ("", "right")
+
+
+def build_plan(steps, scale: float = 1.0) -> list[Part]:
+    """Flatten routine steps into parts. A per-side step runs as two full holds with a
+    "switch sides" get-ready between them; rests follow the step. `scale` shortens every
+    duration alike (browser tests), keeping at least one second each."""
+
+    def scaled(seconds: int) -> int:
+        return max(1, round(seconds * scale))
+
+    parts: list[Part] = []
+    for index, step in enumerate(steps):
+        sides = ["left", "right"] if step.per_side else [""]
+        for side in sides:
+            common = {"step_id": step.id, "exercise_id": step.exercise_id, "step_index": index}
+            parts.append(Part("ready", seconds=scaled(step.get_ready_seconds), side=side, **common))
+            parts.append(
+                Part(
+                    "work",
+                    seconds=scaled(step.seconds),
+                    side=side,
+                    mode=step.mode,
+                    repetitions=step.repetitions,
+                    **common,
+                )
+            )
+        if step.rest_seconds:
+            parts.append(
+                Part(
+                    "rest",
+                    step_id=step.id,
+                    exercise_id=step.exercise_id,
+                    step_index=index,
+                    seconds=scaled(step.rest_seconds),
+                )
+            )
+    return parts
+
+
+def snapshot_steps(steps, hurting: set[int] = frozenset()) -> dict[str, dict]:
+    """What the player shows of each step, copied when the session starts: the person
+    follows the routine as it was then, and a transition needs no content query.
+    `hurting` are exercises with an open "exercise hurts" flag: the player marks them."""
+    return {
+        str(step.id): {
+            "name": step.exercise.name,
+            "icon": step.exercise.icon,
+            "dose": step.dose,
+            "starting_position": step.exercise.starting_position,
+            "instructions": step.exercise.instruction_lines(),
+            "breathing_cue": step.exercise.breathing_cue,
+            "caution": step.exercise.caution,
+            "hurts": step.exercise_id in hurting,
+        }
+        for step in steps
+    }
+
+
+# --- Sessions ------------------------------------------------------------------------
+
+
+class SessionQuerySet(models.QuerySet):
+    def for_user(self, user: User) -> SessionQuerySet:
+        return self.filter(user=user)
+
+    def active(self) -> SessionQuerySet:
+        return self.filter(status=Session.Status.ACTIVE)
+
+    def completed(self) -> SessionQuerySet:
+        return self.filter(status=Session.Status.COMPLETED)
+
+    def on_local_date(self, day: dt.date) -> SessionQuerySet:
+        return self.filter(local_date=day)
+
+    def stale(self, now: dt.datetime | None = None) -> SessionQuerySet:
+        cutoff = (now or timezone.now()) - settings.SESSION_INACTIVITY_TIMEOUT
+        return self.active().filter(last_activity_at__lt=cutoff)
+
+
+class Session(models.Model):
+    """One run of a routine by one person, with its pain ratings and the player's state.
+
+    The server is the source of truth for the timer: `position` is the current part of
+    `plan`, `part_started_at` when it began (shifted forward by pauses), `paused_at`
+    when the player was paused. Remaining time is derived from these and the clock.
+    """
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        ENDED_EARLY = "ended_early", _("Ended early")
+        PARTIAL = "partial", _("Closed after inactivity")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="routine_sessions", on_delete=models.CASCADE
+    )
+    routine = models.ForeignKey(
+        "routines.Routine", related_name="sessions", on_delete=models.PROTECT
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    local_date = models.DateField(_("day"), help_text=_("The user's local day of the session."))
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+
+    pain_before = models.PositiveSmallIntegerField(
+        _("pain before"), null=True, blank=True, validators=PAIN_VALIDATORS
+    )
+    pain_after = models.PositiveSmallIntegerField(
+        _("pain after"), null=True, blank=True, validators=PAIN_VALIDATORS
+    )
+    stiffness = models.PositiveSmallIntegerField(
+        _("stiffness"), null=True, blank=True, validators=PAIN_VALIDATORS
+    )
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+
+    # Player state.
+    plan = models.JSONField(default=list)
+    content = models.JSONField(default=dict, help_text=_("The steps as shown, by step id."))
+    position = models.PositiveSmallIntegerField(default=0)
+    running = models.BooleanField(default=False, help_text=_("The timer has been started."))
+    part_started_at = models.DateTimeField(null=True, blank=True)
+    paused_at = models.DateTimeField(null=True, blank=True)
+    player_done = models.BooleanField(default=False)
+    # Bumped by every transition; a transition names the revision it was made from, so a
+    # double-submitted or stale control is refused instead of applied twice.
+    revision = models.PositiveIntegerField(default=0)
+    # Work seconds spent so far on the current step (both sides), written to its
+    # StepRecord when the step ends.
+    step_seconds = models.PositiveIntegerField(default=0)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [
+            models.Index(fields=["user", "local_date"]),
+            models.Index(fields=["status", "last_activity_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status="active"),
+                name="one_active_session_per_user",
+            ),
+            models.CheckConstraint(condition=pain_in_range("pain_before"), name="pain_before_0_10"),
+            models.CheckConstraint(condition=pain_in_range("pain_after"), name="pain_after_0_10"),
+            models.CheckConstraint(condition=pain_in_range("stiffness"), name="stiffness_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.routine} on {self.local_date} ({self.get_status_display()})"
+
+    # --- derived state ---
+
+    @property
+    def parts(self) -> list[Part]:
+        return [Part.from_json(p) for p in self.plan]
+
+    @property
+    def current_part(self) -> Part | None:
+        if self.player_done or self.position >= len(self.plan):
+            return None
+        return Part.from_json(self.plan[self.position])
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_paused(self) -> bool:
+        return self.paused_at is not None
+
+    def elapsed_in_part(self, now: dt.datetime | None = None) -> float:
+        if not self.running or self.part_started_at is None:
+            return 0.0
+        end = self.paused_at or now or timezone.now()
+        return max(0.0, (end - self.part_started_at).total_seconds())
+
+    def remaining_seconds(self, now: dt.datetime | None = None) -> float:
+        part = self.current_part
+        if part is None:
+            return 0.0
+        return max(0.0, part.seconds - self.elapsed_in_part(now))
+
+    def part_ends_at(self) -> dt.datetime | None:
+        """When the current part's countdown reaches zero, if the timer is running."""
+        part = self.current_part
+        if part is None or not self.running or self.is_paused or self.part_started_at is None:
+            return None
+        return self.part_started_at + dt.timedelta(seconds=part.seconds)
+
+    @property
+    def step_count(self) -> int:
+        return len({p["step_id"] for p in self.plan})
+
+    @property
+    def duration_seconds(self) -> int:
+        end = self.finished_at or self.last_activity_at
+        return max(0, int((end - self.started_at).total_seconds()))
+
+    @property
+    def pain_relief(self) -> int | None:
+        """Points of pain eased by the routine (before − after)."""
+        change = self.pain_change
+        return None if change is None else -change
+
+    @property
+    def pain_change(self) -> int | None:
+        if self.pain_before is None or self.pain_after is None:
+            return None
+        return self.pain_after - self.pain_before
+
+
+class StepRecord(models.Model):
+    """What happened to one step of a session."""
+
+    class State(models.TextChoices):
+        DONE = "done", _("Done")
+        SKIPPED = "skipped", _("Skipped")
+
+    class SkipReason(models.TextChoices):
+        HURTS = "hurts", _("It hurts")
+        NOT_NOW = "not_now", _("Not now")
+
+    class Feeling(models.TextChoices):
+        FINE = "fine", _("Felt fine")
+        EASIER = "easier", _("Felt easier")
+        HURT = "hurt", _("Hurt")
+
+    session = models.ForeignKey(Session, related_name="step_records", on_delete=models.CASCADE)
+    routine_step = models.ForeignKey(
+        "routines.RoutineStep", related_name="records", on_delete=models.PROTECT
+    )
+    exercise = models.ForeignKey(
+        "routines.Exercise", related_name="records", on_delete=models.PROTECT
+    )
+    order = models.PositiveSmallIntegerField()
+    state = models.CharField(max_length=8, choices=State.choices)
+    skip_reason = models.CharField(max_length=8, choices=SkipReason.choices, blank=True)
+    feeling = models.CharField(max_length=8, choices=Feeling.choices, blank=True)
+    seconds_spent = models.PositiveIntegerField(default=0)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["session", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "routine_step"], name="one_record_per_step"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise}: {self.get_state_display()}"
+
+    @property
+    def hurt(self) -> bool:
+        return self.skip_reason == self.SkipReason.HURTS or self.feeling == self.Feeling.HURT
+
+
+# --- Daily check-ins -------------------------------------------------------------------
+
+
+class CheckInQuerySet(models.QuerySet):
+    def for_user(self, user: User) -> CheckInQuerySet:
+        return self.filter(user=user)
+
+
+class CheckIn(models.Model):
+    """A quick pain rating for a day, with or without a routine."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="checkins", on_delete=models.CASCADE
+    )
+    local_date = models.DateField(_("day"))
+    pain = models.PositiveSmallIntegerField(_("pain"), validators=PAIN_VALIDATORS)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CheckInQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-local_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "local_date"], name="one_checkin_per_day"),
+            models.CheckConstraint(condition=pain_in_range("pain"), name="checkin_pain_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.local_date}: {self.pain}"
+
+
+@dataclass(frozen=True)
+class PainDay:
+    day: dt.date
+    before: float | None = None  # mean "pain before" of the day's sessions
+    after: float | None = None  # mean "pain after"
+    checkin: int | None = None
+
+    @property
+    def value(self) -> float | None:
+        """The day's pain, for trends and safety rules: its check-in when there is one
+        (the person's own rating of the day), otherwise the mean "pain before" of that
+        day's sessions (their baseline before any relief from the routine)."""
+        return float(self.checkin) if self.checkin is not None else self.before
+
+
+def pain_days(user: User, start: dt.date, end: dt.date) -> dict[dt.date, PainDay]:
+    """Days in [start, end] with any rating, oldest first. Two queries."""
+    sessions = {
+        day: (before, after)
+        for day, before, after in Session.objects.for_user(user)
+        .filter(local_date__range=(start, end))
+        .filter(Q(pain_before__isnull=False) | Q(pain_after__isnull=False))
+        .values("local_date")
+        .annotate(before=models.Avg("pain_before"), after=models.Avg("pain_after"))
+        .values_list("local_date", "before", "after")
+        .order_by()
+    }
+    checkins = dict(
+        CheckIn.objects.for_user(user)
+        .filter(local_date__range=(start, end))
+        .values_list("local_date", "pain")
+    )
+    days = {}
+    for day in sorted(set(sessions) | set(checkins)):
+        before, after = sessions.get(day, (None, None))
+        days[day] = PainDay(
+            day=day,
+            before=None if before is None else float(before),
+            after=None if after is None else float(after),
+            checkin=checkins.get(day),
+        )
+    return days
+
+
+def daily_pain_series(user: User, start: dt.date, end: dt.date) -> dict[dt.date, float]:
+    """One pain value per local day in [start, end] (see `PainDay.value`); days without
+    one are absent. Two queries whatever the length of the range."""
+    return {
+        day: pain.value
+        for day, pain in pain_days(user, start, end).items()
+        if pain.value is not None
+    }
