@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SessionTimeoutMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
 ]
 
@@ -127,6 +128,12 @@ else:
 # --- Sessions and the player -----------------------------------------------
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# A login lasts 12 hours at most; without "Remember me" it also ends after 30 idle minutes
+# and when the browser closes (accounts.middleware.SessionTimeoutMiddleware).
+SESSION_MAX_AGE = datetime.timedelta(hours=env.int("SESSION_MAX_AGE_HOURS", default=12))
+SESSION_IDLE_TIMEOUT = datetime.timedelta(minutes=env.int("SESSION_IDLE_MINUTES", default=30))
+SESSION_COOKIE_AGE = int(SESSION_MAX_AGE.total_seconds())
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # A routine session with no activity for this long is closed as partial (never deleted).
 SESSION_INACTIVITY_TIMEOUT = datetime.timedelta(
     hours=env.int("SESSION_INACTIVITY_HOURS", default=4)
