@@ -16,3 +16,5 @@ urlpatterns = [
     path("safety/", include("safety.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
+
+handler500 = views.server_error

@@ -1,16 +1,20 @@
 import logging
+import sys
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from routines.models import Routine
 from safety.models import screening_never_answered
+
+from .logging import request_id
 
 logger = logging.getLogger(__name__)
 
@@ -61,3 +65,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {name: "ok" if ok else "down" for name, ok in checks.items()}, status=status
     )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500. A lost database connection is not a bug: answer 503 with a page that asks
+    people to try again in a minute (Django reconnects on its own once the database is back).
+    Both pages render without the request, the user or the database."""
+    context = {"request_id": request_id.get()}
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(loader.render_to_string("500.html", context), status=500)

@@ -22,4 +22,16 @@
   document.addEventListener("htmx:load", function (event) {
     fillTimeZones(event.target);
   });
+
+  // htmx does not swap 5xx answers or network failures; say so instead of doing nothing.
+  function showRequestError() {
+    var notice = document.getElementById("request-error");
+    if (notice) notice.hidden = false;
+  }
+  document.addEventListener("htmx:responseError", showRequestError);
+  document.addEventListener("htmx:sendError", showRequestError);
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var notice = document.getElementById("request-error");
+    if (notice && event.detail.successful) notice.hidden = true;
+  });
 })();

@@ -1,0 +1,43 @@
+import logging
+import time
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.functional import empty
+
+from .logging import new_request_id, request_id
+
+logger = logging.getLogger("backease.request")
+
+
+class RequestIdMiddleware:
+    """Give every request an id, put it on each log line and in the X-Request-ID header,
+    and log one line per request. The line names the URL pattern, never the path: paths
+    can hold share-link and unsubscribe tokens."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        rid = new_request_id(request.headers.get("X-Request-ID"))
+        token = request_id.set(rid)
+        request.request_id = rid
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = rid
+            match = request.resolver_match
+            # Only a user already loaded: loading one now could hit a database that is down.
+            user = getattr(getattr(request, "user", None), "_wrapped", None)
+            logger.info(
+                "request",
+                extra={
+                    "method": request.method,
+                    "route": "/" + match.route if match else "(unresolved)",
+                    "status": response.status_code,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                    "user": getattr(user, "pk", None) if user is not empty else None,
+                },
+            )
+            return response
+        finally:
+            request_id.reset(token)
