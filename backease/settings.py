@@ -116,13 +116,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", default="")
 
 if REDIS_URL:
+    # django-redis rather than Django's own backend: with IGNORE_EXCEPTIONS a Redis outage
+    # turns cache reads into misses instead of 500s, so sessions (cached_db) fall back to
+    # the database and people can keep logging their routines.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "backease",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -259,6 +268,11 @@ CELERY_BEAT_SCHEDULE = {
     "safety-flags-nightly": {
         "task": "safety.tasks.sweep_flags",
         "schedule": crontab(hour=3, minute=30),
+    },
+    # Evaluations owed because the broker was down when a rating was saved.
+    "safety-catch-up": {
+        "task": "safety.tasks.catch_up_evaluations",
+        "schedule": 2 * 60,
     },
 }
 

@@ -17,6 +17,22 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
+# --- Evaluations owed ------------------------------------------------------------------
+
+
+class PendingEvaluation(models.Model):
+    """A flag evaluation that could not be queued because the broker was down. The
+    catch-up task runs it within minutes of the broker coming back."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    since = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"evaluation owed to user {self.user_id} since {self.since:%Y-%m-%d %H:%M}"
+
+
 # --- Red-flag screening ----------------------------------------------------------------
 
 

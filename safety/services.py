@@ -27,7 +27,7 @@ from accounts.models import User
 from tracking.models import daily_pain_series, local_today
 
 from . import rules
-from .models import Flag, ScreeningResponse, ShareLink, hash_token
+from .models import Flag, PendingEvaluation, ScreeningResponse, ShareLink, hash_token
 from .questions import BY_KEY, screening_level
 from .rules import RuleResult, Thresholds, Weeks
 from .sweep import exercise_outcomes_for_range, local_todays, weeks_for_range, without_jit
@@ -44,16 +44,20 @@ logger = logging.getLogger(__name__)
 def flags_schedule_evaluation(*, user_id: int) -> None:
     """Evaluate the user's flags in a Celery task once the current transaction commits.
 
-    If the broker is down the save that called this still succeeds: the error is logged and
-    the nightly sweep catches up."""
+    If the broker is down the save that called this still succeeds: the evaluation is
+    written down as owed and `flags_catch_up` runs it once the broker is back."""
     from .tasks import evaluate_user_flags
 
-    transaction.on_commit(lambda: _enqueue(evaluate_user_flags, user_id))
+    def enqueue() -> None:
+        if not _enqueue(evaluate_user_flags, user_id):
+            PendingEvaluation.objects.get_or_create(user_id=user_id)
+
+    transaction.on_commit(enqueue)
 
 
 def _enqueue(task, *args) -> bool:
     """Publish a task without publish retries, so a caller never waits on a dead broker;
-    on failure log and carry on: the nightly sweep catches up."""
+    on failure log and report it."""
     try:
         # A connection of our own, tried once: the pool's would retry for minutes.
         with task.app.connection_for_write() as connection:
@@ -63,6 +67,24 @@ def _enqueue(task, *args) -> bool:
     except Exception:  # kombu OperationalError, redis ConnectionError, OSError...
         logger.warning("safety: could not enqueue %s%s", task.name, args, exc_info=True)
         return False
+
+
+def flags_catch_up(*, limit: int = 500) -> int:
+    """Run the evaluations owed since a broker outage (beat, every few minutes). Rows are
+    locked with SKIP LOCKED and deleted with the work, so concurrent or repeated runs never
+    evaluate twice; evaluation itself is idempotent anyway."""
+    done = 0
+    with transaction.atomic():
+        user_ids = list(
+            PendingEvaluation.objects.select_for_update(skip_locked=True)
+            .order_by("since")
+            .values_list("user_id", flat=True)[:limit]
+        )
+        for user_id in user_ids:
+            flags_evaluate_user(user_id=user_id)
+            done += 1
+        PendingEvaluation.objects.filter(user_id__in=user_ids).delete()
+    return done
 
 
 def rescreen_needed(*, pain: int | None = None, new_leg_symptoms: bool = False) -> bool:

@@ -19,3 +19,9 @@ def send_flag_emails(lo: int, hi: int) -> int:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def sweep_flags() -> int:
     return services.flags_sweep().opened
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def catch_up_evaluations() -> int:
+    """Evaluations that could not be queued while the broker was down."""
+    return services.flags_catch_up()

@@ -5,8 +5,9 @@ import time_machine
 from django.db import transaction
 
 from backease.celery import app
-from safety.models import Flag
+from safety.models import Flag, PendingEvaluation
 from safety.services import flags_schedule_evaluation, flags_sweep
+from safety.tasks import catch_up_evaluations
 from tracking.models import CheckIn
 
 from .helpers import NOW, rate
@@ -39,8 +40,18 @@ def test_a_broker_outage_during_save_loses_nothing(
         assert CheckIn.objects.filter(user=user).count() == 3
         assert "could not enqueue" in caplog.text
         assert not Flag.objects.exists()
-        # The nightly sweep catches up.
+        assert PendingEvaluation.objects.filter(user=user).exists()
+        # The catch-up task (beat, every two minutes) runs what is owed, once.
         monkeypatch.undo()
+        assert catch_up_evaluations.apply().get() == 1
+        assert catch_up_evaluations.apply().get() == 0
+    assert Flag.objects.filter(user=user, rule="severe").count() == 1
+    assert not PendingEvaluation.objects.exists()
+
+
+def test_the_nightly_sweep_also_catches_up_after_an_outage(user, monkeypatch):
+    with time_machine.travel(NOW, tick=False):
+        rate(user, [8, 9, 8])  # saved without any evaluation queued
         monkeypatch.setitem(app.conf, "task_always_eager", True)
         flags_sweep()
     assert Flag.objects.filter(user=user, rule="severe").exists()
