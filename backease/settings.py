@@ -116,28 +116,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", default="")
 
 if REDIS_URL:
-    # django-redis rather than Django's own backend: with IGNORE_EXCEPTIONS a Redis outage
-    # turns cache reads into misses instead of 500s, so sessions (cached_db) fall back to
-    # the database and people can keep logging their routines.
+    # Falls back to local memory while Redis is unreachable (backease/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "backease.cache.FailoverRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "backease",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Sessions and the player -----------------------------------------------
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Database sessions: one primary-key read per request, and a Redis outage can neither log
+# people out nor bring back a session that was ended while Redis was away.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # A login lasts 12 hours at most; without "Remember me" it also ends after 30 idle minutes
 # and when the browser closes (accounts.middleware.SessionTimeoutMiddleware).
 SESSION_MAX_AGE = datetime.timedelta(hours=env.int("SESSION_MAX_AGE_HOURS", default=12))
@@ -338,7 +333,7 @@ USE_TZ = True
 # --- Static files -------------------------------------------------------------
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
