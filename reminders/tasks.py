@@ -1,10 +1,13 @@
 """Thin tasks: each takes ids and calls a service."""
 
+import logging
 import smtplib
 
 from celery import Task, shared_task
 
 from . import services
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -21,12 +24,27 @@ def send_reminders(reminder_ids: list[int]) -> None:
         send_reminder.delay(reminder_id)
 
 
+def is_transient(exc: BaseException) -> bool:
+    """Errors that say "try later" (server unreachable, 4xx replies), not "never"."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(code < 500 for code, _ in exc.recipients.values())
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return exc.smtp_code < 500
+    return isinstance(exc, OSError | smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError)
+
+
 class SendReminderTask(Task):
     def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
         # Called once every try is spent (or on an error that is not retried).
         reminder_id = kwargs.get("reminder_id", args[0] if args else None)
-        if reminder_id is not None:
-            services.reminder_fail(reminder_id=reminder_id, error=exc)
+        if reminder_id is None:
+            return
+        if is_transient(exc):
+            # The mail server is away: the row stays pending and dispatch queues it again
+            # while the person's day lasts, so an outage delays reminders but loses none.
+            logger.warning("reminders: mail server unavailable, reminder %s waits", reminder_id)
+            return
+        services.reminder_fail(reminder_id=reminder_id, error=exc)
 
 
 @shared_task(

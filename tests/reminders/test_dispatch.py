@@ -215,19 +215,43 @@ def test_a_send_retried_after_an_smtp_error_sends_one_email(berliner, dispatch, 
     assert "SMTPServerDisconnected" in reminder.error
 
 
-def test_after_five_failed_tries_the_reminder_is_marked_failed_with_the_error(
+def test_after_five_tries_against_an_unreachable_server_the_reminder_waits_for_dispatch(
     berliner, dispatch, monkeypatch
 ):
     celery_app.conf.task_eager_propagates = False  # so eager tasks retry
-    smtp = FlakySMTP(monkeypatch, failures=99)
+    smtp = FlakySMTP(monkeypatch, failures=5)
     with time_machine.travel(DUE, tick=False):
         dispatch()
     assert smtp.calls == 5
     reminder = Reminder.objects.get()
-    assert reminder.status == Reminder.Status.FAILED
+    assert reminder.status == Reminder.Status.PENDING
     assert reminder.attempts == 5
     assert reminder.error == "SMTPServerDisconnected: Connection unexpectedly closed"
     assert mail.outbox == []
+    # The server is back; a later dispatch queues the reminder again and it goes, once.
+    with time_machine.travel(DUE + dt.timedelta(minutes=25), tick=False):
+        assert dispatch().requeued == 1
+        assert dispatch().requeued == 0
+    assert len(mail.outbox) == 1
+    assert Reminder.objects.get().status == Reminder.Status.SENT
+
+
+def test_a_refused_address_marks_the_reminder_failed_with_the_error(
+    berliner, dispatch, monkeypatch
+):
+    celery_app.conf.task_eager_propagates = False
+
+    def refuse(message, *args, **kwargs):
+        raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such user")})
+
+    monkeypatch.setattr(mail.EmailMessage, "send", refuse)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    reminder = Reminder.objects.get()
+    assert reminder.status == Reminder.Status.FAILED
+    assert reminder.error.startswith("SMTPRecipientsRefused")
+    with time_machine.travel(DUE + dt.timedelta(minutes=25), tick=False):
+        assert dispatch().requeued == 0
 
 
 def test_a_send_task_run_twice_sends_once(berliner, dispatch, monkeypatch):
