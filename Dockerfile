@@ -17,4 +17,4 @@ RUN SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput \
 
 USER backease
 EXPOSE 8000
-CMD ["gunicorn", "backease.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "backease.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]
