@@ -6,10 +6,13 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.urls import reverse
 
+from accounts.models import User
 from backease.celery import app as celery_app
 from reminders import services
 from reminders.models import Reminder
+from tests.conftest import PASSWORD
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +90,19 @@ def test_reminders_due_while_the_mail_server_is_down_are_sent_once_when_it_is_ba
         dispatch(DUE + dt.timedelta(minutes=minutes))
     assert len(smtp.messages) == 3
     assert Reminder.objects.count() == 3
+
+
+def test_signing_up_while_the_mail_server_is_down_keeps_the_account_and_says_so(client, mail_via):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "ana@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert User.objects.filter(email="ana@example.com").exists()
+    assert "We couldn’t send you an email just now" in response.content.decode()
+    # Back up: asking for the email again sends it.
+    mail_via.start()
+    reset = client.post(reverse("account_reset_password"), {"email": "ana@example.com"})
+    assert reset.status_code == 302
+    assert len(mail_via.messages) == 1
