@@ -40,3 +40,14 @@ def celery_eager(monkeypatch):
 
     monkeypatch.setitem(app.conf, "task_always_eager", True)
     return app
+
+
+@pytest.fixture
+def routine_library(transactional_db):
+    """The routine library (loaded by a migration), loaded again if an earlier
+    transactional test's flush emptied it."""
+    from routines.library import load_library
+    from routines.models import Exercise, Routine, RoutineStep
+
+    if not Routine.objects.exists():
+        load_library(Exercise, Routine, RoutineStep)

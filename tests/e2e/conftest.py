@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 from allauth.account.models import EmailAddress
 
-from routines.library import load_library
-from routines.models import Exercise, Routine, RoutineStep
 from safety.services import screening_skip
 from tests.factories import UserFactory
 
@@ -66,10 +64,8 @@ def fast_player(settings):
 
 
 @pytest.fixture(autouse=True)
-def library(transactional_db):
-    """The routine library, loaded again if an earlier transactional test emptied it."""
-    if not Routine.objects.exists():
-        load_library(Exercise, Routine, RoutineStep)
+def library(routine_library):
+    pass
 
 
 @pytest.fixture

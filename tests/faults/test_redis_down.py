@@ -43,7 +43,7 @@ def _close_db(**kwargs) -> None:
 
 
 def test_with_redis_down_people_keep_logging_and_the_safety_check_catches_up(
-    app_on_own_redis, client, user
+    app_on_own_redis, routine_library, client, user
 ):
     redis = app_on_own_redis
     today = local_today(user)

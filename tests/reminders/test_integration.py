@@ -23,6 +23,7 @@ from backease.celery import app as celery_app
 from reminders import services, tasks
 from reminders.models import Reminder, ReminderSettings
 from tests.factories import UserFactory
+from tests.faults.servers import wait_until as wait_for
 from tracking.models import local_today
 
 from .conftest import require_postgres, require_redis
@@ -30,15 +31,6 @@ from .conftest import require_postgres, require_redis
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def wait_for(condition, timeout: float = 30, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 def make_due(*zones: str) -> list:
@@ -167,7 +159,9 @@ def test_a_worker_killed_mid_send_and_restarted_delivers_exactly_once(tmp_path, 
     second = _start_worker("second", mail_dir, log)
     try:
         time.sleep(3.5)  # the dead sender's lease runs out
-        assert services.reminders_dispatch().requeued == 1
+        # Dispatch queues it again, unless Redis has already handed the killed worker's
+        # message to the second one (a loaded machine starts it late): either way, one email.
+        assert services.reminders_dispatch().requeued in (0, 1)
         wait_for(
             lambda: Reminder.objects.get(pk=reminder.pk).status == Reminder.Status.SENT,
             what=f"the reminder to be sent ({log})",
