@@ -179,6 +179,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "BackEase: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth's rate limits work on the cache: failed logins cool off after a few
 # minutes; nothing ever locks an account for good.
+# Behind a proxy, allauth must read the client's address from X-Forwarded-For; otherwise
+# every person shares the proxy's address and its login limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env("RATE_LIMIT_LOGIN_FAILED", default="10/m/ip,5/5m/key"),
     "signup": "20/m/ip",
