@@ -62,4 +62,4 @@ lock:
 	{ echo "# Development and test lock on top of requirements.txt. Regenerate with 'make lock'."; echo "-r requirements.txt"; comm -23 <(/tmp/backease-lock/bin/pip freeze | sort) <(grep -v '^#' requirements.txt | sort); } > requirements-dev.txt
 
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) var staticfiles .pytest_cache .hypothesis .ruff_cache

@@ -7,7 +7,7 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("accounts/", include("allauth.urls")),
+    path("accounts/", include("accounts.allauth_urls")),  # allauth, invalid forms answer 400
     path("account/", include("accounts.urls")),
     path("routines/", include("routines.urls")),
     path("", include("tracking.urls")),

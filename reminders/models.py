@@ -61,6 +61,11 @@ class ReminderSettings(models.Model):
     def __str__(self) -> str:
         return f"{self.user}: {self.local_time:%H:%M}" if self.enabled else f"{self.user}: off"
 
+    @classmethod
+    def for_user(cls, user: User) -> ReminderSettings:
+        """The saved settings, or unsaved defaults (off). One query and no write."""
+        return cls.objects.filter(user=user).first() or cls(user=user)
+
     @property
     def days(self) -> list[int]:
         return days_from_mask(self.weekdays)

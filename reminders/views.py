@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import services
 from .forms import ReminderSettingsForm
+from .models import ReminderSettings
 
 SETTINGS_TEMPLATE = "reminders/settings.html"
 
@@ -16,15 +17,17 @@ SETTINGS_TEMPLATE = "reminders/settings.html"
 @require_http_methods(["GET", "POST"])
 def reminder_settings(request: HttpRequest) -> HttpResponse:
     """The Reminders page. htmx posts get the form fragment back; plain posts redirect."""
-    row = services.reminder_settings_get(user=request.user)
     template = SETTINGS_TEMPLATE + "#form" if request.htmx else SETTINGS_TEMPLATE
     if request.method == "GET":
+        row = services.reminder_settings_get(user=request.user)
         return render(
             request, template, {"form": ReminderSettingsForm.for_settings(row), "row": row}
         )
 
     form = ReminderSettingsForm(request.POST)
     if not form.is_valid():
+        # A refused form writes nothing, not even the default row.
+        row = ReminderSettings.for_user(request.user)
         return render(request, template, {"form": form, "row": row}, status=400)
     row = services.reminder_settings_update(
         user=request.user,

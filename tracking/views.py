@@ -173,7 +173,10 @@ def toggle_sound(request: HttpRequest) -> HttpResponse:
     user.save(update_fields=["sound_muted"])
     if request.htmx:
         return render(request, f"{PLAYER}#sound", {"user": user})
-    return redirect(request.POST["next"] if _safe_next(request) else "home")
+    if _safe_next(request):
+        # Not redirect(): it would try a bare word such as "0" as a URL name (a 500).
+        return HttpResponseRedirect(request.POST["next"])
+    return redirect("home")
 
 
 # --- After: pain check and summary ------------------------------------------------------------

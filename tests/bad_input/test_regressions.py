@@ -1,0 +1,100 @@
+"""Plain tests for what the Hypothesis tests found, and for Django's own request limits."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+from reminders.models import ReminderSettings
+from tests.conftest import PASSWORD
+
+from .harness import assert_rejected, snapshot, text_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_sound_toggle_follows_a_next_address_that_is_a_bare_word(client_of, person):
+    # Was a 500: redirect("0") tried "0" as a URL name first (NoReverseMatch).
+    response = client_of.post(reverse("tracking:toggle_sound"), {"next": "0"})
+    assert response.status_code == 302
+    assert response["Location"] == "0"
+    person.refresh_from_db()
+    assert person.sound_muted
+
+
+def test_the_sound_toggle_goes_home_for_an_address_on_another_site(client_of, person):
+    response = client_of.post(reverse("tracking:toggle_sound"), {"next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+
+
+@pytest.mark.parametrize("note", ["x" * 2001, "a\x00b"])
+def test_rating_a_routine_says_why_the_note_was_refused(client_of, person, unrated_session, note):
+    # The after-routine form used to answer 400 without showing the note's error.
+    before = snapshot(person)
+    response = client_of.post(
+        reverse("tracking:finish", args=[unrated_session.pk]), {"pain_after": "2", "note": note}
+    )
+    assert_rejected(response, before, snapshot(person), status=400)
+    assert 'role="alert"' in text_of(response)
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_refused_reminder_form_writes_no_settings_row(client_of, person, htmx):
+    # A refused post used to create the default row before validating.
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = client_of.post(reverse("reminders:settings"), {"local_time": "nope"}, **headers)
+    assert response.status_code == 400
+    assert "Please enter a time like 08:00." in text_of(response)
+    assert not ReminderSettings.objects.filter(user=person).exists()
+
+
+def test_a_wrong_password_at_log_in_answers_400_with_the_message(user):
+    response = Client().post(reverse("account_login"), {"login": user.email, "password": "no"})
+    assert response.status_code == 400
+    assert "The email address and/or password you specified are not correct." in text_of(response)
+
+
+def test_mismatched_new_passwords_answer_400_and_keep_the_old_one(client_of, person):
+    before = snapshot(person)
+    response = client_of.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": "a-new-phrase-1", "password2": "a-new-phrase-2"},
+    )
+    assert_rejected(response, before, snapshot(person), status=400)
+    person.refresh_from_db()
+    assert person.check_password(PASSWORD)
+
+
+def test_a_valid_allauth_form_still_redirects(user):
+    response = Client().post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_too_many_fields_answer_400_and_change_nothing(client_of, person, old_checkin):
+    before = snapshot(person)
+    data = {f"f{n}": "x" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    response = client_of.post(reverse("tracking:checkin"), {**data, "pain": "3"})
+    assert response.status_code == 400
+    assert snapshot(person) == before
+
+
+def test_a_body_over_the_upload_limit_answers_400_and_changes_nothing(client_of, person):
+    before = snapshot(person)
+    body = "pain=3&note=" + "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    response = client_of.post(
+        reverse("tracking:checkin"), body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
+    assert snapshot(person) == before
+
+
+@pytest.mark.parametrize(
+    "content_type", ["multipart/form-data; boundary=boundary", "multipart/form-data"]
+)
+def test_a_broken_multipart_body_answers_400(client_of, person, content_type):
+    before = snapshot(person)
+    body = b'--nope\r\nContent-Disposition: form-data; name="pain\r\n\r\n3'
+    response = client_of.post(reverse("tracking:checkin"), body, content_type=content_type)
+    assert response.status_code == 400
+    assert snapshot(person) == before
