@@ -32,7 +32,10 @@ class ContextFilter(logging.Filter):
             # Django logs "Not Found: <path>"; paths can hold share-link and unsubscribe
             # tokens. Keep the reason; the request line names the URL pattern.
             record.msg, record.args = "%s", (str(record.args[0]) if record.args else "",)
-        record.request_id = request_id.get()
+        # Django logs a response's status after our middleware has returned: take the id
+        # from the request it attaches.
+        request = getattr(record, "request", None)
+        record.request_id = request_id.get() or getattr(request, "request_id", "")
         record.task_name = record.task_id = ""
         task = get_current_task()
         if task is not None and task.request.id:

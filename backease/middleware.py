@@ -28,13 +28,19 @@ class RequestIdMiddleware:
             match = request.resolver_match
             # Only a user already loaded: loading one now could hit a database that is down.
             user = getattr(getattr(request, "user", None), "_wrapped", None)
+            route = "/" + match.route if match else "(unresolved)"
+            ms = round((time.perf_counter() - started) * 1000, 1)
             logger.info(
-                "request",
+                "%s %s %s %sms",
+                request.method,
+                route,
+                response.status_code,
+                ms,
                 extra={
                     "method": request.method,
-                    "route": "/" + match.route if match else "(unresolved)",
+                    "route": route,
                     "status": response.status_code,
-                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                    "ms": ms,
                     "user": getattr(user, "pk", None) if user is not empty else None,
                 },
             )

@@ -56,6 +56,13 @@ def test_each_request_logs_one_json_line_with_its_id_and_route(user_client, user
     assert line["request_id"] == response["X-Request-ID"]
     assert line["route"] == "/dashboard/" and line["status"] == 200
     assert line["user"] == user.pk and line["method"] == "GET"
+    assert line["message"].startswith("GET /dashboard/ 200 ")
+
+
+def test_djangos_own_not_found_line_carries_the_request_id(client, log_lines):
+    response = client.get("/no-such-page/")
+    line = next(line for line in log_lines() if line["logger"] == "django.request")
+    assert line["request_id"] == response["X-Request-ID"]
 
 
 def test_log_lines_inside_a_request_carry_its_id(log_lines):
