@@ -1,8 +1,11 @@
 """Django's Redis cache, made to survive a Redis outage.
 
-Only allauth's rate limits use the cache (sessions live in the database). When Redis cannot
-be reached, each process falls back to a local-memory cache for a few seconds at a time, so
-logins stay rate-limited (per process) instead of failing with a 500 or a refusal."""
+Sessions (cached_db: the database is the record, the cache saves a query) and allauth's
+rate limits use the cache. When Redis cannot be reached, each process falls back to a
+local-memory cache for a few seconds at a time: sessions are read from the database and
+logins stay rate-limited (per process) instead of failing with a 500 or a refusal. Keys
+deleted meanwhile (a logout ends a session) are deleted from Redis too once it answers
+again, so a session ended during the outage does not come back from Redis' old copy."""
 
 import logging
 import time
@@ -30,16 +33,24 @@ class FailoverRedisCache(RedisCache):
         super().__init__(server, params)
         self._local = LocMemCache(f"failover-{id(self)}", {"KEY_PREFIX": self.key_prefix})
         self._down_until = 0.0
+        self._deleted_while_down: set[str] = set()
 
     def _call(self, name: str, *args, **kwargs):
         if time.monotonic() >= self._down_until:
             try:
+                if self._deleted_while_down:
+                    super().delete_many(list(self._deleted_while_down))
+                    self._deleted_while_down.clear()
                 return getattr(super(), name)(*args, **kwargs)
             except (RedisError, OSError):
                 logger.warning(
                     "cache: Redis unreachable, using local memory for %ss", RETRY_AFTER_SECONDS
                 )
                 self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        if name == "delete":
+            self._deleted_while_down.add(args[0] if args else kwargs["key"])
+        elif name == "delete_many":
+            self._deleted_while_down.update(args[0] if args else kwargs["keys"])
         return getattr(self._local, name)(*args, **kwargs)
 
     add = _failover("add")

@@ -130,9 +130,9 @@ else:
 
 # --- Sessions and the player -----------------------------------------------
 
-# Database sessions: one primary-key read per request, and a Redis outage can neither log
-# people out nor bring back a session that was ended while Redis was away.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions are read from the cache and kept in the database: a Redis outage falls back to the
+# database (backease/cache.py), and logouts made meanwhile are replayed to Redis when it is back.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # A login lasts 12 hours at most; without "Remember me" it also ends after 30 idle minutes
 # and when the browser closes (accounts.middleware.SessionTimeoutMiddleware).
 SESSION_MAX_AGE = datetime.timedelta(hours=env.int("SESSION_MAX_AGE_HOURS", default=12))

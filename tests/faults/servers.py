@@ -7,6 +7,7 @@ import contextlib
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -63,8 +64,16 @@ class RedisServer:
         wait_until(lambda: port_open(self.port), what="redis-server")
         return self
 
+    def pause(self) -> None:
+        """Unreachable but keeping its data, like a network partition."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
             self.process.terminate()
             self.process.wait(timeout=10)
         wait_until(lambda: not port_open(self.port), what="redis-server to stop")

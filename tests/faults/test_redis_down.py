@@ -110,3 +110,22 @@ def test_with_redis_down_people_keep_logging_and_the_safety_check_catches_up(
     finally:
         task_postrun.disconnect(_close_db)
     assert Flag.objects.filter(user=user, rule="severe").count() == 1
+
+
+def test_a_logout_while_redis_is_unreachable_stays_a_logout_when_it_is_back(
+    app_on_own_redis, client, user, monkeypatch
+):
+    monkeypatch.setattr("backease.cache.RETRY_AFTER_SECONDS", 0)
+    client.force_login(user)
+    assert client.get(reverse("progress:dashboard")).status_code == 200  # cached in Redis
+    stolen = client.cookies["sessionid"].value
+
+    app_on_own_redis.pause()  # unreachable, but it keeps its copy of the session
+    assert client.post(reverse("account_logout")).status_code == 302
+    app_on_own_redis.resume()
+
+    replay = type(client)()
+    replay.cookies["sessionid"] = stolen
+    response = replay.get(reverse("progress:dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
