@@ -63,7 +63,8 @@ class Outcome:
 
 
 def _env(pg: PostgresServer, static_root: str) -> dict[str, str]:
-    return os.environ | {
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return inherited | {
         "DJANGO_SETTINGS_MODULE": "backease.settings",
         "DATABASE_URL": pg.url,
         "DEBUG": "0",
