@@ -64,12 +64,6 @@ def _requeue_after() -> dt.timedelta:
 # --- Settings -----------------------------------------------------------------------
 
 
-def reminder_settings_get(*, user: User) -> ReminderSettings:
-    """The person's reminder settings; off until they turn them on."""
-    row, _created = ReminderSettings.objects.get_or_create(user=user)
-    return row
-
-
 def reminder_settings_update(
     *,
     user: User,

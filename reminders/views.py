@@ -18,16 +18,15 @@ SETTINGS_TEMPLATE = "reminders/settings.html"
 def reminder_settings(request: HttpRequest) -> HttpResponse:
     """The Reminders page. htmx posts get the form fragment back; plain posts redirect."""
     template = SETTINGS_TEMPLATE + "#form" if request.htmx else SETTINGS_TEMPLATE
+    # Reading the page or refusing a form writes nothing, not even the default row.
+    row = ReminderSettings.for_user(request.user)
     if request.method == "GET":
-        row = services.reminder_settings_get(user=request.user)
         return render(
             request, template, {"form": ReminderSettingsForm.for_settings(row), "row": row}
         )
 
     form = ReminderSettingsForm(request.POST)
     if not form.is_valid():
-        # A refused form writes nothing, not even the default row.
-        row = ReminderSettings.for_user(request.user)
         return render(request, template, {"form": form, "row": row}, status=400)
     row = services.reminder_settings_update(
         user=request.user,

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from progress.forms import parse_range
 from progress.models import Pause
-from reminders.services import reminder_settings_get
 from routines.forms import LibraryFilterForm
 from safety.models import ShareLink
 from safety.summary import MAX_WEEKS, MIN_WEEKS
@@ -281,7 +280,6 @@ def test_pages_answer_any_query_string_without_echoing_markup(
 ):
     url = reverse(url_name, args=[rated_session.pk] if args == "rated" else args)
     with rolled_back():
-        reminder_settings_get(user=person)  # the Reminders page makes the default row on GET
         before = snapshot(person)
         response = send(client_of, "get", url, params, htmx=htmx)
         assert_handled(response)

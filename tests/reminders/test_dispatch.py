@@ -43,7 +43,7 @@ def test_turning_reminders_on_plans_the_next_one_in_utc(berliner):
 
 
 def test_reminders_are_off_until_the_person_turns_them_on(user):
-    row = services.reminder_settings_get(user=user)
+    row = ReminderSettings.for_user(user)
     assert not row.enabled
     assert row.next_reminder_at is None
     assert row.local_time == dt.time(8, 0)
