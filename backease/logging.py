@@ -28,13 +28,13 @@ class ContextFilter(logging.Filter):
     """Adds request_id, and task_name/task_id inside a Celery task, to every record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.name.startswith("django.request") and getattr(record, "request", None):
+        request = getattr(record, "request", None)
+        if request is not None and record.name.startswith("django.request"):
             # Django logs "Not Found: <path>"; paths can hold share-link and unsubscribe
             # tokens. Keep the reason; the request line names the URL pattern.
             record.msg, record.args = "%s", (str(record.args[0]) if record.args else "",)
         # Django logs a response's status after our middleware has returned: take the id
         # from the request it attaches.
-        request = getattr(record, "request", None)
         record.request_id = request_id.get() or getattr(request, "request_id", "")
         record.task_name = record.task_id = ""
         task = get_current_task()
