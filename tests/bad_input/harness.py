@@ -187,6 +187,26 @@ def assert_rejected(
         assert 'role="alert"' in text_of(response)
 
 
+def assert_verdict(
+    response: HttpResponse,
+    before: dict,
+    person: User,
+    *,
+    accepted: bool,
+    status: int | None = 400,
+    codes: tuple[int, ...] = (302,),
+) -> bool:
+    """How every form example ends: never a 500; a refused post is a 4xx (`status`, when
+    given) that shows its errors and changed nothing; an accepted one answers with one of
+    `codes`. Returns `accepted`, so the caller can go on to check what was stored."""
+    assert_handled(response)
+    if not accepted:
+        assert_rejected(response, before, snapshot(person), status=status)
+        return False
+    assert_accepted(response, *codes)
+    return True
+
+
 def assert_errors_shown(response: HttpResponse) -> None:
     """Every error of every form the view rendered is in the page; other 4xx answers
     (405 excepted: Django's has no body) carry some text."""

@@ -21,6 +21,7 @@ from .harness import (
     assert_handled,
     assert_rejected,
     assert_safe_redirect,
+    assert_verdict,
     rolled_back,
     send,
     snapshot,
@@ -157,9 +158,6 @@ def test_making_a_share_link_survives_any_weeks(client_of, person, htmx, data, e
         before = snapshot(person)
         url = reverse("safety:share_create")
         response = send(client_of, "post", url, data, htmx=htmx, encoding=encoding)
-        assert_handled(response)
-        if not form.is_valid():
-            assert_rejected(response, before, snapshot(person), status=400)
+        if not assert_verdict(response, before, person, accepted=form.is_valid()):
             return
-        assert_accepted(response, 302)
         assert ShareLink.objects.get(user=person).weeks == form.cleaned_data["weeks"]
