@@ -79,13 +79,10 @@ class SessionTimeoutMiddleware:
     def _htmx_login_redirect(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         """An htmx request that lost its login would swap the login page into a fragment;
         send the whole page to the login form instead."""
+        if not (getattr(request, "htmx", False) and response.status_code == 302):
+            return response
         login_path = resolve_url(settings.LOGIN_URL)
-        location = response.get("Location", "")
-        if (
-            getattr(request, "htmx", False)
-            and response.status_code == 302
-            and location.startswith(login_path)
-        ):
+        if response["Location"].startswith(login_path):
             current = request.htmx.current_url_abs_path or "/"
             return HttpResponseClientRedirect(f"{login_path}?{urlencode({'next': current})}")
         return response
