@@ -1,10 +1,12 @@
 """The safety rules of SAFETY.md as pure functions: no database, no clock.
 
-Every pain rule reads a user's daily pain series (one value per local day, see
-`tracking.models.PainDay.value`) folded into calendar weeks counted back from the user's
-"today": week 0 is the last 7 days (today and the 6 before), week 1 the 7 days before that,
-and so on. The nightly sweep builds the same weeks in SQL (`safety.sweep`); both then call
-the functions here, so the two paths cannot disagree about a rule.
+Every pain rule reads a user's daily pain series folded into 7-day weeks counted back from
+the user's own local "today": week 0 is the last 7 days (today and the 6 before), week 1
+the 7 days before that, and so on, over the 12-week look-back. A day's value is the highest
+rating the person gave on that local day (check-in, before or after a session), so a bad
+moment is never averaged away. `safety.sweep` builds these weeks in SQL, for the nightly
+sweep and for the evaluation after each save alike; `Weeks.from_series` is the same fold in
+Python, the definition the SQL is tested against.
 
 Each rule returns a `RuleResult`: whether it holds, how severe it is, and the numbers
 behind it, which the banner, the email and the clinician summary show.
@@ -88,6 +90,7 @@ class Week(NamedTuple):
     total: float = 0.0  # sum of the day values
     high: int = 0  # days at or above the long-lasting threshold (4)
     severe: int = 0  # days at or above the severe threshold (8)
+    oldest: int = -1  # days ago of its oldest rated day (0 = today); -1 without ratings
 
     @property
     def average(self) -> float | None:
@@ -106,11 +109,28 @@ class Weeks:
     def __getitem__(self, index: int) -> Week:
         return self.weeks[index] if 0 <= index < len(self.weeks) else EMPTY_WEEK
 
+    @property
+    def days_of_ratings(self) -> int:
+        """How old the earliest rating in the look-back is, in days, counting today as
+        day 1 (a rating made today: 1; six days ago: 7); 0 without ratings."""
+        return max((week.oldest for week in self.weeks), default=-1) + 1
+
+    def rated_for(self, weeks: int, t: Thresholds) -> bool:
+        """ "At least N weeks of ratings" (SAFETY.md, "How long"): the earliest rating in
+        the look-back is at least 7×N days old, counting today as day 1, with at least
+        `min_ratings_per_week` rated days in the first and in the last 7-day week of
+        those N weeks. (17 days of ratings is not 3 weeks; 36 is not 6; 78 is not 12.)"""
+        return (
+            self.days_of_ratings >= 7 * weeks
+            and self[weeks - 1].rated >= t.min_ratings_per_week
+            and self[0].rated >= t.min_ratings_per_week
+        )
+
     @classmethod
     def from_series(cls, series: Mapping[dt.date, float], today: dt.date, t: Thresholds) -> Weeks:
-        """Fold a daily series (as `daily_pain_series` returns it) into weeks ending today.
+        """Fold a daily series ({local day: the day's value}) into weeks ending today.
         Days after today or beyond the lookback are ignored."""
-        buckets = [[0, 0.0, 0, 0] for _ in range(t.lookback_weeks)]
+        buckets = [[0, 0.0, 0, 0, -1] for _ in range(t.lookback_weeks)]
         for day, pain in series.items():
             days_ago = (today - day).days
             if not 0 <= days_ago < t.lookback_days:
@@ -120,15 +140,19 @@ class Weeks:
             bucket[1] += pain
             bucket[2] += pain >= t.long_lasting_pain
             bucket[3] += pain >= t.severe_pain
+            bucket[4] = max(bucket[4], days_ago)
         return cls(tuple(Week(*b) for b in buckets))
 
     @classmethod
-    def from_rows(cls, rows: Sequence[tuple[int, int, float, int, int]], t: Thresholds) -> Weeks:
-        """From (week, rated, total, high, severe) rows, as the sweep's SQL returns them."""
+    def from_rows(
+        cls, rows: Sequence[tuple[int, int, float, int, int, int]], t: Thresholds
+    ) -> Weeks:
+        """From (week, rated, total, high, severe, oldest) rows, as the sweep's SQL
+        returns them."""
         buckets = [EMPTY_WEEK] * t.lookback_weeks
-        for week, rated, total, high, severe in rows:
+        for week, rated, total, high, severe, oldest in rows:
             if 0 <= week < t.lookback_weeks:
-                buckets[week] = Week(rated, float(total), high, severe)
+                buckets[week] = Week(rated, float(total), high, severe, oldest)
         return cls(tuple(buckets))
 
 
@@ -149,19 +173,15 @@ def _round(value: float) -> float:
 
 def no_improvement(w: Weeks, t: Thresholds) -> RuleResult:
     """At least 3 weeks of ratings, the last 7-day average is 4 or more, and it has not
-    fallen by 2 points or 30% from the first week's average."""
-    first_index = next(
-        (i for i in range(t.lookback_weeks - 1, 0, -1) if w[i].rated >= t.min_ratings_per_week),
-        None,
-    )
-    last = w[0]
-    if (
-        first_index is None
-        or first_index + 1 < t.no_improvement_min_weeks
-        or last.rated < t.min_ratings_per_week
-    ):
+    fallen by 2 points or 30% from the first week's average. The first week is the
+    earliest rated week inside the 12-week look-back: the oldest week with enough rated
+    days for an average (`min_ratings_per_week`), never a younger one than the third."""
+    if not w.rated_for(t.no_improvement_min_weeks, t):
         return RuleResult(NO_IMPROVEMENT, False, {"too_few_ratings": True})
-    first_avg, last_avg = w[first_index].average, last.average
+    first_index = next(
+        i for i in range(t.lookback_weeks - 1, -1, -1) if w[i].rated >= t.min_ratings_per_week
+    )
+    first_avg, last_avg = w[first_index].average, w[0].average
     fall = _round(first_avg - last_avg)
     fall_percent = _round(100 * fall / first_avg) if first_avg else 0.0
     meaningful = fall >= t.change_points or fall_percent >= t.change_percent
@@ -193,19 +213,17 @@ def severe(w: Weeks, t: Thresholds) -> RuleResult:
 
 
 def long_lasting(w: Weeks, t: Thresholds) -> RuleResult:
-    """Pain of 4 or more on most rated days for 6 weeks (persistent) or 12 weeks (chronic).
-
-    "For N weeks" needs ratings in the oldest and the newest week of the span and at least
-    `min_ratings_per_week` rated days in all; "most" is more than half of the rated days, both
-    over the span and in the last week (the pain is still there: someone now improving, whose
-    earlier weeks were painful, is not told their pain is long-lasting)."""
+    """Ratings for at least 12 weeks (chronic) or 6 weeks (persistent), pain of 4 or more
+    on most rated days of that span, and on most rated days of the last 7 (so someone who
+    has clearly eased is not told their pain is long-lasting). "Most" is more than half."""
     for weeks, severity in ((t.chronic_weeks, CHRONIC), (t.persistent_weeks, PERSISTENT)):
+        if not w.rated_for(weeks, t):
+            continue
         span = [w[i] for i in range(weeks)]
         rated = sum(week.rated for week in span)
         high = sum(week.high for week in span)
-        covered = span[0].rated > 0 and span[-1].rated > 0 and rated >= t.min_ratings_per_week
-        still = 2 * span[0].high > span[0].rated
-        if covered and still and 2 * high > rated:
+        still = 2 * w[0].high > w[0].rated
+        if still and 2 * high > rated:
             numbers = {"weeks": weeks, "high_days": high, "rated_days": rated}
             return RuleResult(LONG_LASTING, True, numbers, severity=severity)
     return RuleResult(LONG_LASTING, False, {})

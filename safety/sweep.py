@@ -1,10 +1,11 @@
 """Set-based reads for many users at once: one query per batch of users, whatever its size.
 
-`weeks_for_range` folds the daily pain series (a day's check-in, else the mean "pain before"
-of its sessions — the definition of `tracking.models.PainDay.value`) into the weeks the
-rules read, in SQL, each user counted back from their own local today.
-`exercise_outcomes_for_range` returns, per user and exercise, whether it hurt in each of its
-last sessions. Both work on PostgreSQL and SQLite.
+`weeks_for_range` folds each user's daily pain series into the weeks the rules read, in
+SQL, each user counted back from their own local today. A day's value is the highest rating
+of that local day: its check-in, or any session's pain before or after (SAFETY.md "How
+long"). `exercise_outcomes_for_range` returns, per user and exercise, whether it hurt in
+each of its last sessions. The nightly sweep reads batches of users; the evaluation after
+a save reads a batch of one. Both work on PostgreSQL and SQLite.
 """
 
 from __future__ import annotations
@@ -49,23 +50,71 @@ def local_todays(time_zones: list[str], now: dt.datetime) -> dict[str, dt.date]:
     return todays
 
 
-def _today_sql(todays: dict[str, dt.date], now: dt.datetime) -> tuple[str, list]:
+def _today_sql(todays: dict[str, dt.date], now: dt.datetime) -> tuple[str, dict]:
     """A CASE expression giving each user's local today from their time zone."""
     by_day: dict[dt.date, list[str]] = defaultdict(list)
     for name, day in todays.items():
         by_day[day].append(name)
-    parts, params = [], []
-    for day, names in sorted(by_day.items()):
-        parts.append(f"WHEN u.time_zone IN ({', '.join(['%s'] * len(names))}) THEN %s")
-        params += [*names, day]
-    params.append(timezone.localtime(now, dt.UTC).date())
-    return f"CASE {' '.join(parts)} ELSE %s END", params
+    parts, params = [], {}
+    for i, (day, names) in enumerate(sorted(by_day.items())):
+        keys = [f"zone_{i}_{j}" for j in range(len(names))]
+        parts.append(
+            f"WHEN u.time_zone IN ({', '.join(f'%({k})s' for k in keys)}) THEN %(day_{i})s"
+        )
+        params.update(zip(keys, names, strict=True))
+        params[f"day_{i}"] = day
+    params["utc_today"] = timezone.localtime(now, dt.UTC).date()
+    return f"CASE {' '.join(parts)} ELSE %(utc_today)s END", params
 
 
 def _days_ago_sql(today_sql: str) -> str:
     if connection.vendor == "postgresql":
         return f"(CAST({today_sql} AS date) - d.local_date)"
     return f"CAST(julianday({today_sql}) - julianday(d.local_date) AS INTEGER)"
+
+
+def _daily_sql() -> str:
+    """Two CTEs ending in `daily (user_id, local_date, pain)`: the highest rating of each
+    local day of users %(lo)s..%(hi)s between %(start)s and %(end)s."""
+    checkin, session = CheckIn._meta.db_table, Session._meta.db_table
+    # The higher of a session's two ratings, either of which may be missing.
+    session_high = (
+        "CASE WHEN s.pain_after IS NULL OR s.pain_before >= s.pain_after "
+        "THEN COALESCE(s.pain_before, s.pain_after) ELSE s.pain_after END"
+    )
+    sql = f"""
+        ratings AS (
+            SELECT c.user_id, c.local_date, c.pain
+            FROM {checkin} c
+            WHERE c.user_id BETWEEN %(lo)s AND %(hi)s
+              AND c.local_date BETWEEN %(start)s AND %(end)s
+            UNION ALL
+            SELECT s.user_id, s.local_date, {session_high}
+            FROM {session} s
+            WHERE s.user_id BETWEEN %(lo)s AND %(hi)s
+              AND s.local_date BETWEEN %(start)s AND %(end)s
+              AND (s.pain_before IS NOT NULL OR s.pain_after IS NOT NULL)
+        ),
+        daily AS (
+            SELECT user_id, local_date, MAX(pain) AS pain
+            FROM ratings GROUP BY user_id, local_date
+        )"""
+    return sql
+
+
+def daily_values(user_id: int, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+    """One user's day values in [start, end] (the highest rating of each local day), oldest
+    first; days without a rating are absent. One query."""
+    sql = f"WITH {_daily_sql()} SELECT local_date, pain FROM daily ORDER BY local_date"
+    params = {"lo": user_id, "hi": user_id, "start": start, "end": end}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {_as_date(day): pain for day, pain in cursor.fetchall()}
+
+
+def _as_date(value) -> dt.date:
+    # SQLite hands dates back as text.
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def weeks_for_range(
@@ -76,44 +125,26 @@ def weeks_for_range(
     days = list(todays.values()) or [now.date()]
     start = min(days) - dt.timedelta(days=t.lookback_days)
     end = max(days) + dt.timedelta(days=1)
-    checkin, session = CheckIn._meta.db_table, Session._meta.db_table
     sql = f"""
-        WITH daily AS (
-            SELECT c.user_id, c.local_date, CAST(c.pain AS DOUBLE PRECISION) AS pain
-            FROM {checkin} c
-            WHERE c.user_id BETWEEN %s AND %s AND c.local_date BETWEEN %s AND %s
-            UNION ALL
-            SELECT s.user_id, s.local_date, AVG(CAST(s.pain_before AS DOUBLE PRECISION))
-            FROM {session} s
-            WHERE s.user_id BETWEEN %s AND %s AND s.local_date BETWEEN %s AND %s
-              AND s.pain_before IS NOT NULL
-              AND NOT EXISTS (
-                  SELECT 1 FROM {checkin} c2
-                  WHERE c2.user_id = s.user_id AND c2.local_date = s.local_date
-                    -- Redundant, but keeps the planner on this batch's rows.
-                    AND c2.user_id BETWEEN %s AND %s AND c2.local_date BETWEEN %s AND %s
-              )
-            GROUP BY s.user_id, s.local_date
-        ),
+        WITH {_daily_sql()},
         aged AS (
             SELECT d.user_id, d.pain, {_days_ago_sql(today_sql)} AS days_ago
-            FROM daily d JOIN accounts_user u ON u.id = d.user_id AND u.id BETWEEN %s AND %s
+            FROM daily d JOIN accounts_user u ON u.id = d.user_id
+              AND u.id BETWEEN %(lo)s AND %(hi)s
         )
         SELECT user_id, days_ago / 7 AS week, COUNT(*), SUM(pain),
-               SUM(CASE WHEN pain >= %s THEN 1 ELSE 0 END),
-               SUM(CASE WHEN pain >= %s THEN 1 ELSE 0 END)
+               SUM(CASE WHEN pain >= %(high)s THEN 1 ELSE 0 END),
+               SUM(CASE WHEN pain >= %(severe)s THEN 1 ELSE 0 END),
+               MAX(days_ago)
         FROM aged
-        WHERE days_ago >= 0 AND days_ago < %s
+        WHERE days_ago >= 0 AND days_ago < %(lookback)s
         GROUP BY user_id, days_ago / 7
     """
-    params = [
-        lo, hi, start, end,
-        lo, hi, start, end,
-        lo, hi, start, end,
-        *today_params,
-        lo, hi,
-        t.long_lasting_pain, t.severe_pain, t.lookback_days,
-    ]  # fmt: skip
+    params = {
+        "lo": lo, "hi": hi, "start": start, "end": end,
+        "high": t.long_lasting_pain, "severe": t.severe_pain, "lookback": t.lookback_days,
+        **today_params,
+    }  # fmt: skip
     rows: dict[int, list] = defaultdict(list)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

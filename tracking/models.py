@@ -361,9 +361,11 @@ class PainDay:
 
     @property
     def value(self) -> float | None:
-        """The day's pain, for trends and safety rules: its check-in when there is one
-        (the person's own rating of the day), otherwise the mean "pain before" of that
-        day's sessions (their baseline before any relief from the routine)."""
+        """The day's pain for the progress trends: its check-in when there is one (the
+        person's own rating of the day), otherwise the mean "pain before" of that day's
+        sessions (their baseline before any relief from the routine). The safety rules
+        use the day's highest rating instead (`safety.sweep`), so a bad moment is never
+        averaged away."""
         return float(self.checkin) if self.checkin is not None else self.before
 
 
@@ -394,13 +396,3 @@ def pain_days(user: User, start: dt.date, end: dt.date) -> dict[dt.date, PainDay
             checkin=checkins.get(day),
         )
     return days
-
-
-def daily_pain_series(user: User, start: dt.date, end: dt.date) -> dict[dt.date, float]:
-    """One pain value per local day in [start, end] (see `PainDay.value`); days without
-    one are absent. Two queries whatever the length of the range."""
-    return {
-        day: pain.value
-        for day, pain in pain_days(user, start, end).items()
-        if pain.value is not None
-    }

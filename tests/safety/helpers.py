@@ -1,5 +1,8 @@
 import datetime as dt
+import os
 
+import pytest
+from django.db import connection
 from django.utils import timezone
 
 from tests.factories import CheckInFactory, SessionFactory
@@ -33,3 +36,12 @@ def session_with_step(user, day, *, hurt=False, pain_before=3, pain_after=3, ste
         feeling=StepRecord.Feeling.HURT if hurt else StepRecord.Feeling.FINE,
     )
     return session, step.exercise
+
+
+def require_postgres() -> None:
+    """Locally a PostgreSQL-only test may be skipped on SQLite; in CI it must fail."""
+    if connection.vendor == "postgresql":
+        return
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail("This test needs PostgreSQL (set DATABASE_URL); CI must not skip it.")
+    pytest.skip("needs PostgreSQL (set DATABASE_URL)")

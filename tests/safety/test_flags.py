@@ -64,7 +64,7 @@ def test_severe_pain_opens_a_severe_flag(user):
 
 
 def test_six_weeks_of_pain_open_a_long_lasting_flag(user):
-    rate(user, [4, None] * 21)
+    rate(user, [None, 4] * 21)  # every other day, the oldest 42 days ago counting today
     flags_evaluate_user(user_id=user.pk)
     assert (rules.LONG_LASTING, rules.PERSISTENT) in flags_of(user)
 
@@ -122,13 +122,13 @@ def test_a_flag_still_open_after_7_days_is_emailed_once_more(user, clock):
 
 
 def test_a_flag_that_becomes_more_severe_is_emailed_and_shown_again(user):
-    rate(user, [5, None] * 21)  # six weeks: persistent
+    rate(user, [None, 5] * 21)  # six weeks: persistent
     flags_evaluate_user(user_id=user.pk)
     flag = Flag.objects.get(user=user, rule=rules.LONG_LASTING)
     flag.acknowledged_at = NOW
     flag.save()
     assert flag not in open_flags_for(user)
-    rate(user, [None] * 42 + [5, None] * 21)  # now twelve weeks: chronic
+    rate(user, [None] * 42 + [None, 5] * 21)  # now twelve weeks: chronic
     flags_evaluate_user(user_id=user.pk)
     flag.refresh_from_db()
     assert flag.severity == rules.CHRONIC

@@ -82,7 +82,8 @@ def test_no_improvement_needs_enough_ratings_in_the_last_and_the_first_week():
     assert not rules.no_improvement(weeks_of([6, 6], [], [6] * 7), T).holds
     assert not rules.no_improvement(weeks_of([6] * 7, [], [6, 6]), T).holds
     # Three ratings a week, with gaps, is enough.
-    assert rules.no_improvement(weeks_of([6, None, 6, None, 6], [], [6, None, None, 6, 6]), T).holds
+    first = [6, None, None, 6, None, None, 6]  # its oldest 21 days ago, counting today
+    assert rules.no_improvement(weeks_of([6, None, 6, None, 6], [], first), T).holds
 
 
 # --- worsening ---
@@ -139,8 +140,15 @@ def test_long_lasting_does_not_hold_on_exactly_half_of_the_days():
 
 def test_long_lasting_needs_ratings_reaching_back_6_weeks():
     assert not rules.long_lasting(weeks_of(*[[6] * 7 for _ in range(5)]), T).holds
-    sparse = [[6]] + [[] for _ in range(4)] + [[6, 6]]  # 3 ratings spanning 6 weeks
-    assert rules.long_lasting(weeks_of(*sparse), T).holds
+    sparse = [[6] * 3] + [[] for _ in range(4)] + [[None, None, None, None, 6, 6, 6]]
+    assert rules.long_lasting(weeks_of(*sparse), T).holds  # 3 ratings in the first and last
+
+
+def test_long_lasting_is_not_said_of_pain_that_has_clearly_eased():
+    eased = [[2] * 7] + [[6] * 7 for _ in range(5)]  # 35 of 42 days at 6, the last 7 at 2
+    assert not rules.long_lasting(weeks_of(*eased), T).holds
+    still = [[6] * 4 + [2] * 3] + [[6] * 7 for _ in range(5)]
+    assert rules.long_lasting(weeks_of(*still), T).holds
 
 
 def test_long_lasting_becomes_chronic_at_12_weeks():
@@ -191,3 +199,57 @@ def test_an_emergency_answer_always_wins_over_urgent_ones():
     answers["chest_pain"] = True
     assert screening_level(answers) == rules.EMERGENCY
     assert screening_level({}) == 0
+
+
+# --- how long: spans in days, counting today as day 1 (SAFETY.md "How long") ---
+
+
+def every_day(days: int, pain: float = 5) -> Weeks:
+    """A rating on each of the last `days` days, today included."""
+    series = {TODAY - dt.timedelta(days=n): pain for n in range(days)}
+    return Weeks.from_series(series, TODAY, T)
+
+
+@pytest.mark.parametrize(("days", "holds"), [(17, False), (20, False), (21, True), (22, True)])
+def test_three_weeks_of_ratings_means_the_earliest_is_21_days_old(days, holds):
+    assert every_day(days).days_of_ratings == days
+    assert rules.no_improvement(every_day(days), T).holds is holds
+
+
+@pytest.mark.parametrize(
+    ("days", "severity"),
+    [(36, None), (41, None), (42, rules.PERSISTENT), (78, rules.PERSISTENT),
+     (83, rules.PERSISTENT), (84, rules.CHRONIC), (120, rules.CHRONIC)],
+)  # fmt: skip
+def test_long_lasting_needs_42_days_for_persistent_and_84_for_chronic(days, severity):
+    result = rules.long_lasting(every_day(days), T)
+    assert (result.severity if result.holds else None) == severity
+
+
+@pytest.mark.parametrize("rated", [2, 3])
+def test_the_first_week_of_the_span_needs_3_rated_days(rated):
+    # Weeks 0 and 1 in full; in week 2 (14–20 days ago) the oldest day and `rated` - 1 more.
+    series = {TODAY - dt.timedelta(days=n): 6 for n in range(14)}
+    series |= {TODAY - dt.timedelta(days=20 - n): 6 for n in range(rated)}
+    weeks = Weeks.from_series(series, TODAY, T)
+    assert weeks.days_of_ratings == 21
+    assert rules.no_improvement(weeks, T).holds is (rated == 3)
+
+
+@pytest.mark.parametrize("rated", [2, 3])
+def test_the_last_week_needs_3_rated_days(rated):
+    series = {TODAY - dt.timedelta(days=n): 6 for n in range(7, 21)}
+    series |= {TODAY - dt.timedelta(days=n): 6 for n in range(rated)}
+    assert rules.no_improvement(Weeks.from_series(series, TODAY, T), T).holds is (rated == 3)
+
+
+def test_the_first_week_is_the_earliest_week_with_enough_ratings():
+    # One stray rating 30 days ago does not make week 4 the first week; week 2 is.
+    series = {TODAY - dt.timedelta(days=n): 6 for n in range(21)}
+    series[TODAY - dt.timedelta(days=30)] = 10
+    result = rules.no_improvement(Weeks.from_series(series, TODAY, T), T)
+    assert (result.holds, result.numbers["weeks"], result.numbers["first_average"]) == (True, 3, 6)
+    # Three ratings in week 4 make it the first week: 8 then, 6 now, a fall of 2.
+    series |= {TODAY - dt.timedelta(days=n): 8 for n in (29, 30, 31)}
+    result = rules.no_improvement(Weeks.from_series(series, TODAY, T), T)
+    assert (result.holds, result.numbers["weeks"], result.numbers["first_average"]) == (False, 5, 8)
