@@ -5,9 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from reminders.services import reminder_settings_reschedule
-
 from .forms import DeleteAccountForm, ProfileForm
+from .signals import profile_changed
 
 
 @require_http_methods(["GET", "POST"])
@@ -16,9 +15,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             form.save()
-            if "time_zone" in form.changed_data:
-                # The next reminder follows the new zone (never twice on one day).
-                reminder_settings_reschedule(user=request.user)
+            # Reminders follow a new time zone; safety re-evaluates with the new "today".
+            if form.changed_data:
+                profile_changed.send(sender=None, user=request.user, changed=set(form.changed_data))
             messages.success(request, _("Your profile is saved."))
             return redirect("accounts:profile")
         return render(request, "accounts/profile.html", {"form": form}, status=400)

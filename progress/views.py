@@ -15,6 +15,7 @@ from django_htmx.middleware import HtmxDetails
 
 from routines.models import Routine
 from safety.models import open_flags_for
+from tracking import services as tracking_services
 from tracking.models import Session, local_today
 
 from . import charts, services
@@ -183,10 +184,12 @@ def log_yesterday(request: HtmxHttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             if data["kind"] == "checkin":
-                services.checkin_log(user=user, day=yesterday, pain=data["pain"], note=data["note"])
+                tracking_services.checkin_save(
+                    user=user, day=yesterday, pain=data["pain"], note=data["note"]
+                )
                 messages.success(request, _("Yesterday's check-in is saved."))
             else:
-                services.session_log(
+                tracking_services.session_log(
                     user=user,
                     routine=data["routine"],
                     day=yesterday,

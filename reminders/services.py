@@ -95,6 +95,12 @@ def reminder_settings_reschedule(*, user: User, now: dt.datetime | None = None) 
         row.save(update_fields=["next_reminder_at", "next_local_date", "updated_at"])
 
 
+def reschedule_after_profile_change(*, user: User, changed: set[str], **_kwargs) -> None:
+    """accounts.signals.profile_changed: the next reminder follows a new time zone."""
+    if "time_zone" in changed:
+        reminder_settings_reschedule(user=user)
+
+
 def _set_next(row: ReminderSettings, *, user: User, now: dt.datetime) -> None:
     last_day = Reminder.objects.filter(user=user).aggregate(last=Max("local_date"))["last"]
     row.next_reminder_at, row.next_local_date = row.compute_next(

@@ -6,3 +6,8 @@ class SafetyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "safety"
     verbose_name = _("Pain safety")
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

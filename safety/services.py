@@ -1,9 +1,8 @@
 """Writes of the safety app: flag episodes, their emails, screening answers, share links.
 
-Called from elsewhere:
-- `flags_schedule_evaluation(user_id=...)` after a session or check-in is saved;
-- `rescreen_needed(pain=..., new_leg_symptoms=...)` to decide whether to send the user to
-  `reverse("safety:screening")` after a rating.
+Nothing outside safety calls in here to evaluate flags: tracking announces every change of
+a person's pain data through `tracking.hooks.pain_data_changed`, and `safety.receivers`
+answers each with `flags_enqueue_evaluation`.
 """
 
 from __future__ import annotations
@@ -24,16 +23,17 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
-from tracking.models import daily_pain_series, local_today
+from tracking.models import local_today
 
-from . import rules
+from . import rules, wording
 from .models import Flag, PendingEvaluation, ScreeningResponse, ShareLink, hash_token
+from .numbers import contact_for
 from .questions import BY_KEY, screening_level
 from .rules import RuleResult, Thresholds, Weeks
 from .sweep import exercise_outcomes_for_range, local_todays, weeks_for_range, without_jit
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
 logger = logging.getLogger(__name__)
 
@@ -41,18 +41,21 @@ logger = logging.getLogger(__name__)
 # --- When rules run --------------------------------------------------------------------
 
 
-def flags_schedule_evaluation(*, user_id: int) -> None:
-    """Evaluate the user's flags in a Celery task once the current transaction commits.
+def flags_enqueue_evaluation(*, user_id: int) -> None:
+    """Evaluate the user's flags in a Celery task, soon. Called once a change of their
+    pain data has committed (see `safety.receivers`).
 
-    If the broker is down the save that called this still succeeds: the evaluation is
+    If the broker is down the save that led here has still succeeded: the evaluation is
     written down as owed and `flags_catch_up` runs it once the broker is back."""
     from .tasks import evaluate_user_flags
 
-    def enqueue() -> None:
-        if not _enqueue(evaluate_user_flags, user_id):
-            PendingEvaluation.objects.get_or_create(user_id=user_id)
+    if not _enqueue(evaluate_user_flags, user_id):
+        PendingEvaluation.objects.get_or_create(user_id=user_id)
 
-    transaction.on_commit(enqueue)
+
+def flags_schedule_evaluation(*, user_id: int) -> None:
+    """`flags_enqueue_evaluation` once the current transaction commits."""
+    transaction.on_commit(lambda: flags_enqueue_evaluation(user_id=user_id))
 
 
 def _enqueue(task, *args) -> bool:
@@ -88,7 +91,7 @@ def flags_catch_up(*, limit: int = 500) -> int:
 
 
 def rescreen_needed(*, pain: int | None = None, new_leg_symptoms: bool = False) -> bool:
-    """Ask the red-flag questions again after a rating of 8 or more or new leg symptoms."""
+    """Ask the warning-sign questions again after a rating of 8 or more or new symptoms."""
     return new_leg_symptoms or (pain is not None and pain >= settings.SAFETY_RESCREEN_PAIN)
 
 
@@ -102,7 +105,8 @@ def _holding(weeks: Weeks, outcomes: Mapping[int, list[bool]], t: Thresholds) ->
 
 
 def flags_evaluate_user(*, user_id: int, now: dt.datetime | None = None) -> int:
-    """Evaluate one user's rules from their daily pain series; returns flags opened."""
+    """Evaluate one user's rules; returns flags opened. The same set-based reads as the
+    nightly sweep, for a batch of one, so the two paths cannot disagree."""
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         return 0
@@ -110,7 +114,9 @@ def flags_evaluate_user(*, user_id: int, now: dt.datetime | None = None) -> int:
     t = Thresholds.from_settings()
     today = local_today(user, now)
     since = today - dt.timedelta(days=t.lookback_days - 1)
-    weeks = Weeks.from_series(daily_pain_series(user, since, today), today, t)
+    todays = {user.time_zone: today}
+    weeks = weeks_for_range(user_id, user_id, now=now, todays=todays, t=t).get(user_id)
+    weeks = weeks or Weeks(())
     outcomes = exercise_outcomes_for_range(user_id, user_id, since=since, t=t).get(user_id, {})
     holding = {user_id: _holding(weeks, outcomes, t)}
     opened, _closed = _apply(holding, lo=user_id, hi=user_id, now=now)
@@ -195,8 +201,11 @@ def _apply(
                         )  # fmt: skip
                     )
                 elif (flag.severity, flag.numbers) != (r.severity, r.numbers):
-                    if r.severity > flag.severity:
-                        flag.acknowledged_at = None  # more severe: show the banner again
+                    if r.severity > max(flag.severity, flag.emailed_severity):
+                        # More severe than ever told: show the banner again. (Back up to a
+                        # level already shown, e.g. chronic again after a gap on the 84th
+                        # day, it stays acknowledged.)
+                        flag.acknowledged_at = None
                     flag.severity, flag.numbers = r.severity, r.numbers
                     to_update.append(flag)
         # Whatever is still in open_flags no longer holds.
@@ -268,17 +277,25 @@ def _email_kind(flag: Flag, emailed_at: dt.datetime | None, emailed_severity: in
     return "reminder"
 
 
-def _flag_email(user: User, flags: Iterable[Flag]) -> EmailMessage:
+def _flag_email(user: User, flags: list[Flag]) -> EmailMessage:
+    """One message for all of a person's flags owed an email, the most serious first, its
+    subject the most serious level's own words ("Call 999 now", ...)."""
+    flags = sorted(flags, key=lambda f: (f.rule != rules.RED_FLAG, -f.severity, f.pk))
     with translation.override(settings.LANGUAGE_CODE):
+        contact = contact_for(user)
+        level = wording.most_serious(flags)
         context = {
             "user": user,
             "flags": flags,
+            "level": level,
+            "action": wording.action(level, contact),
+            "contact": contact,
             "site_url": settings.SITE_URL,
             "summary_url": settings.SITE_URL + reverse("safety:summary"),
             "help_url": settings.SITE_URL + reverse("safety:help"),
             "decides_url": settings.SITE_URL + reverse("safety:how_we_decide"),
         }
-        subject = render_to_string("emails/safety_flags_subject.txt", context).strip()
+        subject = context["action"]
         body = render_to_string("emails/safety_flags.txt", context)
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
@@ -287,7 +304,12 @@ def _flag_email(user: User, flags: Iterable[Flag]) -> EmailMessage:
 
 
 def flag_acknowledge(*, flag: Flag) -> Flag:
-    """ "I've booked / I understand": hide the banner until the flag becomes more severe."""
+    """ "I've booked / I understand": hide the banner until the flag becomes more severe.
+    An emergency is acknowledged as a whole (its answers too: routines resume)."""
+    if flag.level == wording.EMERGENCY:
+        emergency_acknowledge(user=flag.user)
+        flag.refresh_from_db()
+        return flag
     if flag.acknowledged_at is None:
         flag.acknowledged_at = timezone.now()
         flag.save(update_fields=["acknowledged_at"])
@@ -300,10 +322,14 @@ def flag_acknowledge(*, flag: Flag) -> Flag:
 def screening_record(
     *, user: User, answers: Mapping[str, bool], reason: str = ""
 ) -> ScreeningResponse:
-    """Store an answer to the red-flag questions and open, raise or close the red-flag
-    episode with it. Unknown keys are ignored."""
-    answers = {key: bool(answers.get(key)) for key in BY_KEY}
-    level = screening_level(answers)
+    """Store an answer to the warning-sign questions and open, raise, lower or close the
+    red-flag episode with it.
+
+    `answers` holds the questions that were asked and answered: all of them in the
+    screening, the emergency ones in a check-in. A question not asked keeps its earlier
+    "yes" in the open episode, so answering the emergency questions "no" in a check-in
+    never closes an urgent flag. Unknown keys are ignored."""
+    asked = {key: bool(yes) for key, yes in answers.items() if key in BY_KEY}
     now = timezone.now()
     with transaction.atomic():
         response = ScreeningResponse.objects.create(
@@ -311,11 +337,21 @@ def screening_record(
             answered_at=now,
             local_date=local_today(user, now),
             reason=reason,
-            answers=answers,
-            level=level,
+            answers=asked,
+            level=screening_level(asked),
         )
-        flag = Flag.objects.for_user(user).open().filter(rule=rules.RED_FLAG).first()
-        numbers = {"answers": {key: True for key, yes in answers.items() if yes}}
+        flag = (
+            Flag.objects.for_user(user)
+            .open()
+            .filter(rule=rules.RED_FLAG)
+            .select_for_update()
+            .first()
+        )
+        earlier = flag.numbers.get("answers", {}) if flag else {}
+        yes = {key: True for key in earlier if key not in asked}
+        yes.update({key: True for key, answer in asked.items() if answer})
+        level = screening_level(yes)
+        numbers = {"answers": yes}
         if level and flag is None:
             Flag.objects.create(
                 user=user, rule=rules.RED_FLAG, severity=level, numbers=numbers, opened_at=now

@@ -300,6 +300,8 @@ CASES: dict[str, Case] = {
     "check-in/": self_form(
         "/check-in/", data={"pain": "2", "note": "fine today"}, shows={"checkin_note"}
     ),
+    # The check-in's follow-up questions: the same for everyone, about no one's data.
+    "check-in/questions/": private("/check-in/questions/?new_leg_symptoms=on"),
     "check-ins/<int:checkin_id>/delete/": own_object(
         "/check-ins/{checkin}/delete/", post_owner=302
     ),

@@ -102,8 +102,9 @@ class TransitionForm(forms.Form):
 
 class CheckInForm(forms.ModelForm):
     pain = pain_field(_("How is your back today?"))
+    # Ticking it asks the emergency questions in place (safety, through tracking.hooks).
     new_leg_symptoms = forms.BooleanField(
-        label=_("I have new numbness, tingling or weakness in a leg"),
+        label=_("I have new symptoms, such as numbness, tingling or weakness"),
         required=False,
     )
 

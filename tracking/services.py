@@ -1,4 +1,8 @@
-"""Writes that span models or have side effects: sessions, step records, check-ins."""
+"""Writes that span models or have side effects: sessions, step records, check-ins.
+
+Every write that gives, changes or removes a rating (or marks an exercise as hurting) ends
+with `pain_data_changed_on_commit`, so higher apps (safety's flags) hear of each one; no
+other code writes these tables."""
 
 from __future__ import annotations
 
@@ -14,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from routines.models import RoutineStep
-from safety.models import hurting_exercise_ids
-from safety.services import flags_schedule_evaluation
 
+from . import hooks
+from .hooks import pain_data_changed_on_commit
 from .models import (
     CheckIn,
     Part,
@@ -72,12 +76,13 @@ def session_start(
         RoutineStep.objects.filter(routine=routine).select_related("exercise").order_by("order")
     )
     plan = build_plan(steps, scale=settings.PLAYER_TIME_SCALE)
-    content = snapshot_steps(steps, hurting=hurting_exercise_ids(user))
     if not plan:
         raise SessionError(_("This routine has no steps yet."))
+    hurting = set().union(*(marks(user) for marks in hooks.exercise_marks))
+    content = snapshot_steps(steps, hurting=hurting)
     try:
         with transaction.atomic():
-            return Session.objects.create(
+            session = Session.objects.create(
                 user=user,
                 routine=routine,
                 local_date=local_today(user, now),
@@ -92,6 +97,8 @@ def session_start(
     except IntegrityError:
         # Another tab started one a moment ago: the unique constraint kept it to one.
         raise ActiveSessionExists(Session.objects.for_user(user).active().get()) from None
+    pain_data_changed_on_commit(user_id=user.pk)
+    return session
 
 
 # --- The player's transitions -------------------------------------------------------------
@@ -244,6 +251,8 @@ def session_transition(
                 unique_fields=["session", "routine_step"],
                 update_fields=["state", "skip_reason", "seconds_spent", "recorded_at"],
             )
+    if outcome.record is not None and outcome.record.hurt:
+        pain_data_changed_on_commit(user_id=session.user_id)
     for name, value in changes.items():
         setattr(session, name, value)
     return session
@@ -275,8 +284,61 @@ def session_rate_after(
         for record in session.step_records.filter(pk__in=feelings):
             record.feeling = feelings[record.pk]
             record.save(update_fields=["feeling"])
+        pain_data_changed_on_commit(user_id=session.user_id)
     session.refresh_from_db()
-    flags_schedule_evaluation(user_id=session.user_id)
+    return session
+
+
+def session_update(
+    *,
+    session: Session,
+    pain_before: int | None,
+    pain_after: int | None,
+    stiffness: int | None,
+    note: str,
+) -> Session:
+    """Correct a session's ratings and note (from History)."""
+    session.pain_before, session.pain_after = pain_before, pain_after
+    session.stiffness, session.note = stiffness, note
+    session.save(update_fields=["pain_before", "pain_after", "stiffness", "note"])
+    pain_data_changed_on_commit(user_id=session.user_id)
+    return session
+
+
+def session_delete(*, session: Session) -> None:
+    """Delete a session with its step records (from History)."""
+    user_id = session.user_id
+    session.delete()
+    pain_data_changed_on_commit(user_id=user_id)
+
+
+def session_log(
+    *,
+    user: User,
+    routine: Routine,
+    day: dt.date,
+    pain_before: int | None = None,
+    pain_after: int | None = None,
+    note: str = "",
+) -> Session:
+    """Record a routine done on a past local day, without the player: a completed session
+    with its ratings and no step records. Its times are midday of that day in the user's
+    zone (stored in UTC), so it sorts and displays on the right day."""
+    midday = dt.datetime.combine(day, dt.time(12), tzinfo=user.zone).astimezone(dt.UTC)
+    session = Session.objects.create(
+        user=user,
+        routine=routine,
+        status=Session.Status.COMPLETED,
+        local_date=day,
+        started_at=midday,
+        finished_at=midday,
+        last_activity_at=midday,
+        pain_before=pain_before,
+        pain_after=pain_after,
+        note=note,
+        player_done=True,
+    )
+    pain_data_changed_on_commit(user_id=user.pk)
     return session
 
 
@@ -302,10 +364,17 @@ def session_close_stale(*, now: dt.datetime | None = None, user: User | None = N
 def checkin_save(
     *, user: User, pain: int, note: str = "", day: dt.date | None = None
 ) -> tuple[CheckIn, bool]:
-    """Create or update the check-in of a local day (today by default)."""
+    """Create or update the check-in of a local day (today by default; "log yesterday"
+    passes yesterday)."""
     day = day or local_today(user)
     checkin, created = CheckIn.objects.update_or_create(
         user=user, local_date=day, defaults={"pain": pain, "note": note}
     )
-    flags_schedule_evaluation(user_id=user.pk)
+    pain_data_changed_on_commit(user_id=user.pk)
     return checkin, created
+
+
+def checkin_delete(*, checkin: CheckIn) -> None:
+    user_id = checkin.user_id
+    checkin.delete()
+    pain_data_changed_on_commit(user_id=user_id)

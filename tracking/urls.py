@@ -14,5 +14,6 @@ urlpatterns = [
     path("player/sound/", views.toggle_sound, name="toggle_sound"),
     path("history/", views.history, name="history"),
     path("check-in/", views.checkin, name="checkin"),
+    path("check-in/questions/", views.checkin_questions, name="checkin_questions"),
     path("check-ins/<int:checkin_id>/delete/", views.checkin_delete, name="checkin_delete"),
 ]

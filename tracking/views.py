@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import CharField, F, Value
@@ -9,29 +10,29 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from routines.models import Routine
-from safety.models import routines_paused
-from safety.services import rescreen_needed
 
-from . import services
+from . import hooks, services
 from .forms import CheckInForm, PainAfterForm, PainBeforeForm, SessionEditForm, TransitionForm
 from .models import CheckIn, Session, StepRecord, local_today
 
 PLAYER = "tracking/player.html"
 
 
-def _screening_url(reason: str) -> str:
-    return reverse("safety:screening") + f"?reason={reason}"
+def _follow_up(request: HttpRequest, pain: int | None, new_symptoms: bool = False) -> str | None:
+    """Where to go after a rating, if a higher app asks for it (safety: the warning-sign
+    questions after a high rating or new leg symptoms)."""
+    return hooks.first_url(
+        hooks.rating_follow_ups, request.user, pain=pain, new_symptoms=new_symptoms
+    )
 
 
-def _rescreen_reason(pain: int | None, new_leg_symptoms: bool = False) -> str:
-    """Why the red-flag questions should be asked again now, or "" (SAFETY.md)."""
-    if new_leg_symptoms:
-        return "legs"
-    return "pain" if rescreen_needed(pain=pain) else ""
+def _gate(request: HttpRequest) -> str | None:
+    """A page that must come before any routine (safety: an unacknowledged emergency)."""
+    return hooks.first_url(hooks.start_gates, request.user)
 
 
 def _own_session(request: HttpRequest, session_id: int) -> Session:
@@ -47,9 +48,8 @@ def _own_session(request: HttpRequest, session_id: int) -> Session:
 @require_http_methods(["GET", "POST"])
 def session_start(request: HttpRequest, slug: str) -> HttpResponse:
     routine = get_object_or_404(Routine.objects.published(), slug=slug)
-    if routines_paused(request.user):
-        # An emergency answer pauses routines until the person acknowledges it.
-        return redirect("safety:emergency")
+    if gate := _gate(request):
+        return redirect(gate)
     services.session_close_stale(user=request.user)
     active = Session.objects.for_user(request.user).active().select_related("routine").first()
     form = PainBeforeForm(request.POST or None)
@@ -73,8 +73,8 @@ def session_start(request: HttpRequest, slug: str) -> HttpResponse:
     except services.SessionError as exc:
         messages.error(request, exc.message)
         return render(request, "tracking/start.html", context, status=409)
-    if reason := _rescreen_reason(session.pain_before):
-        return redirect(_screening_url(reason))
+    if url := _follow_up(request, session.pain_before):
+        return redirect(url)
     return redirect("tracking:player", session_id=session.pk)
 
 
@@ -119,6 +119,8 @@ def player(request: HttpRequest, session_id: int) -> HttpResponse:
         return redirect("tracking:finish", session_id=session.pk)
     if not session.is_active:
         return redirect("tracking:session_detail", session_id=session.pk)
+    if gate := _gate(request):
+        return redirect(gate)
     return _render_player(request, session)
 
 
@@ -211,11 +213,11 @@ def session_finish(request: HttpRequest, session_id: int) -> HttpResponse:
     except services.SessionError as exc:
         messages.error(request, exc.message)
         return render(request, "tracking/finish.html", context, status=409)
-    reason = _rescreen_reason(
-        form.cleaned_data["pain_after"], form.cleaned_data["new_leg_symptoms"]
+    url = _follow_up(
+        request, form.cleaned_data["pain_after"], form.cleaned_data["new_leg_symptoms"]
     )
-    if reason:
-        return redirect(_screening_url(reason))
+    if url:
+        return redirect(url)
     return redirect("tracking:session_detail", session_id=session.pk)
 
 
@@ -240,7 +242,7 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
     form = SessionEditForm(request.POST or None, instance=session)
     if request.method == "POST":
         if form.is_valid():
-            form.save()
+            services.session_update(session=session, **form.cleaned_data)
             messages.success(request, _("Session updated."))
             return redirect("tracking:session_detail", session_id=session.pk)
         return render(
@@ -256,7 +258,7 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
 def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _own_session(request, session_id)
     if request.method == "POST":
-        session.delete()
+        services.session_delete(session=session)
         messages.success(request, _("Session deleted."))
         return redirect("tracking:history")
     return render(request, "tracking/confirm_delete.html", {"object": session, "kind": "session"})
@@ -265,41 +267,83 @@ def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
 # --- Check-ins and history ---------------------------------------------------------------------
 
 
+CHECKIN = "tracking/checkin.html"
+
+
+def _checkin_questions(
+    pain: int | None, new_symptoms: bool, data=None
+) -> list[tuple[hooks.CheckinQuestions, forms.Form]]:
+    """The questions higher apps ask in the check-in for these answers, each with its form
+    (safety: the emergency questions after new symptoms or a pain of 8 or more)."""
+    return [
+        (questions, questions.form(data))
+        for questions in hooks.checkin_questions
+        if questions.needed(pain=pain, new_symptoms=new_symptoms)
+    ]
+
+
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest) -> HttpResponse:
+    """The daily check-in. When its answers call for more questions (new symptoms, a high
+    pain), they are asked on the same page: swapped in by htmx as soon as the box is ticked,
+    or, without JavaScript, shown once the rating is saved. Questions on the page must each
+    be answered before anything is saved; a rating is never lost for want of them."""
     today = local_today(request.user)
     existing = CheckIn.objects.for_user(request.user).filter(local_date=today).first()
     form = CheckInForm(request.POST or None, instance=existing)
-    context = {"form": form, "checkin": existing, "today": today}
-    if request.method == "POST":
-        if not form.is_valid():
-            template = (
-                "tracking/checkin.html#checkin-form" if request.htmx else "tracking/checkin.html"
-            )
-            return render(request, template, context, status=400)
-        checkin_obj, created = services.checkin_save(
-            user=request.user,
-            pain=form.cleaned_data["pain"],
-            note=form.cleaned_data["note"],
-            day=today,
-        )
-        context.update(checkin=checkin_obj, form=CheckInForm(instance=checkin_obj), saved=True)
-        reason = _rescreen_reason(checkin_obj.pain, form.cleaned_data["new_leg_symptoms"])
-        if reason:
-            url = _screening_url(reason)
-            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-        if request.htmx:
-            return render(request, "tracking/checkin.html#checkin-form", context)
-        messages.success(request, _("Check-in saved for today."))
-        return redirect("tracking:checkin")
-    return render(request, "tracking/checkin.html", context)
+    context = {"form": form, "checkin": existing, "today": today, "questions": []}
+    if request.method == "GET":
+        return render(request, CHECKIN, context)
+    template = f"{CHECKIN}#checkin-form" if request.htmx else CHECKIN
+    if not form.is_valid():
+        return render(request, template, context, status=400)
+    pain, new_symptoms = form.cleaned_data["pain"], form.cleaned_data["new_leg_symptoms"]
+    shown = request.POST.get("questions_shown") == "1"
+    questions = _checkin_questions(pain, new_symptoms, request.POST if shown else None)
+    context["questions"] = questions
+    if shown and not all(question_form.is_valid() for _q, question_form in questions):
+        return render(request, template, context, status=400)
+    checkin_obj, _created = services.checkin_save(
+        user=request.user, pain=pain, note=form.cleaned_data["note"], day=today
+    )
+    context.update(
+        checkin=checkin_obj,
+        form=CheckInForm(instance=checkin_obj, initial={"new_leg_symptoms": new_symptoms}),
+        saved=True,
+    )
+    if questions and not shown:
+        # Saved; the questions follow on the same page (the no-JavaScript path).
+        context["asking"] = True
+        return render(request, template, context)
+    urls = [q.record(user=request.user, form=question_form) for q, question_form in questions]
+    if url := next((u for u in urls if u), None):
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    if request.htmx:
+        return render(request, template, context)
+    messages.success(request, _("Check-in saved for today."))
+    return redirect("tracking:checkin")
+
+
+@require_GET
+def checkin_questions(request: HttpRequest) -> HttpResponse:
+    """The check-in's follow-up questions for the answers so far (htmx, on every change of
+    the pain or the "new symptoms" box). 204 keeps questions already on the page, so
+    changing the pain never wipes answers given."""
+    form = CheckInForm(request.GET)
+    form.is_valid()  # only to read what is there; nothing is saved here
+    pain = form.cleaned_data.get("pain")
+    new_symptoms = bool(form.cleaned_data.get("new_leg_symptoms"))
+    questions = _checkin_questions(pain, new_symptoms)
+    if questions and request.GET.get("questions_shown") == "1":
+        return HttpResponse(status=204)
+    return render(request, f"{CHECKIN}#questions", {"questions": questions})
 
 
 @require_http_methods(["GET", "POST"])
 def checkin_delete(request: HttpRequest, checkin_id: int) -> HttpResponse:
     checkin_obj = get_object_or_404(CheckIn, pk=checkin_id, user=request.user)
     if request.method == "POST":
-        checkin_obj.delete()
+        services.checkin_delete(checkin=checkin_obj)
         messages.success(request, _("Check-in deleted."))
         return redirect("tracking:history")
     return render(

@@ -34,11 +34,16 @@ def test_a_pain_rating_of_7_goes_straight_to_the_player(user_client):
     assert response["Location"] == reverse("tracking:player", args=[Session.objects.get().pk])
 
 
-def test_a_check_in_with_new_leg_symptoms_asks_the_questions_again(user_client, user):
+def test_a_check_in_with_new_symptoms_saves_and_asks_the_emergency_questions_in_place(
+    user_client, user
+):
     response = user_client.post(
         reverse("tracking:checkin"), {"pain": 3, "new_leg_symptoms": "on"}, HTTP_HX_REQUEST="true"
     )
-    assert response["HX-Redirect"] == SCREENING + "?reason=legs"
+    assert response.status_code == 200
+    assert "HX-Redirect" not in response
+    assert 'name="questions_shown"' in response.text
+    assert "Your rating is saved" in response.text
     assert CheckIn.objects.get(user=user).pain == 3
 
 
@@ -70,6 +75,8 @@ def test_saving_a_check_in_evaluates_the_flags_on_commit(
             CheckIn.objects.create(user=user, local_date=dt.date(2026, 5, day), pain=9)
         with django_capture_on_commit_callbacks(execute=True):
             response = user_client.post(reverse("tracking:checkin"), {"pain": 8})
-    assert response["Location"] == SCREENING + "?reason=pain"
+    # Saved, and a pain of 8 asks the emergency questions on the same page.
+    assert response.status_code == 200
+    assert 'name="emergency-saddle_numbness"' in response.text
     # 8 or more on 3 of the last 7 days: the "severe" rule opens its episode.
     assert Flag.objects.filter(user=user, rule=Flag.Rule.SEVERE, closed_at=None).exists()
