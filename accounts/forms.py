@@ -1,14 +1,33 @@
+import json
+
 from django import forms
 from django.contrib import messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
+from .countries import guess_country, zone_countries
 from .models import User, available_time_zones
+
+COUNTRY_HELP = _("BackEase shows this country's emergency number when you need it.")
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(available_time_zones())]
+
+
+def country_choices(blank: str):
+    return lambda: [("", blank), *countries]
+
+
+class GuessedCountrySelect(forms.Select):
+    """A country select that the browser pre-selects from its own time zone (app.js), using
+    the same zone table as the server; without JavaScript the server guesses on submit."""
+
+    def __init__(self, attrs=None, choices=()):
+        attrs = {**(attrs or {}), "data-zone-countries": json.dumps(zone_countries())}
+        super().__init__(attrs, choices)
 
 
 class SignupForm(forms.Form):
@@ -17,6 +36,13 @@ class SignupForm(forms.Form):
 
     display_name = forms.CharField(label=_("Your name (optional)"), max_length=60, required=False)
     time_zone = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    country = forms.ChoiceField(
+        label=_("Country"),
+        choices=country_choices(_("Guess from my time zone")),
+        required=False,
+        widget=GuessedCountrySelect,
+        help_text=COUNTRY_HELP,
+    )
 
     def clean_time_zone(self) -> str:
         value = self.cleaned_data.get("time_zone") or "UTC"
@@ -24,10 +50,17 @@ class SignupForm(forms.Form):
             raise forms.ValidationError(_("We could not recognise your time zone."))
         return value
 
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("country") and data.get("time_zone"):
+            data["country"] = guess_country(data["time_zone"])
+        return data
+
     def signup(self, request, user: User) -> None:
         user.display_name = self.cleaned_data.get("display_name", "")
         user.time_zone = self.cleaned_data["time_zone"]
-        user.save(update_fields=["display_name", "time_zone"])
+        user.country = self.cleaned_data.get("country", "")
+        user.save(update_fields=["display_name", "time_zone", "country"])
         # Offer the daily reminder (off until the person turns it on: no unasked-for email).
         messages.info(
             request,
@@ -42,10 +75,16 @@ class SignupForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+    country = forms.ChoiceField(
+        label=_("Country"),
+        choices=country_choices(_("Not set: show 112")),
+        required=False,
+        help_text=COUNTRY_HELP,
+    )
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone"]
+        fields = ["display_name", "time_zone", "country"]
 
 
 class DeleteAccountForm(forms.Form):

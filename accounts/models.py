@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 def validate_time_zone(value: str) -> None:
@@ -50,6 +51,9 @@ class User(AbstractUser):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
     )
+    # Chosen in the profile (first guessed from the time zone): the emergency and
+    # urgent-care numbers BackEase shows are this country's.
+    country = CountryField(_("country"), blank=True)
 
     # Preferences used across the app.
     sound_muted = models.BooleanField(_("mute player sounds"), default=False)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "allauth",
     "allauth.account",
+    "django_countries",
     "accounts",
     "routines",
     "tracking",
@@ -89,6 +90,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The emergency alert of every page and the paused start buttons.
+                "safety.context_processors.emergency",
             ],
         },
     },
@@ -315,15 +318,8 @@ SAFETY_RESCREEN_PAIN = 8  # issue 6; NHS "very severe"
 SAFETY_REMINDER_DAYS = 7  # SAFETY.md flag episodes
 # Share links for a clinician expire after this many days unless revoked earlier.
 SAFETY_SHARE_LINK_DAYS = env.int("SAFETY_SHARE_LINK_DAYS", default=14)  # issue 6
-# Emergency and urgent-care numbers per region (NHS for GB; national numbers elsewhere).
-SAFETY_REGION = env("SAFETY_REGION", default="GB")
-SAFETY_EMERGENCY_NUMBERS = {
-    "GB": {"country": "the United Kingdom", "emergency": "999", "urgent": "111"},
-    "IE": {"country": "Ireland", "emergency": "112", "urgent": ""},
-    "US": {"country": "the United States", "emergency": "911", "urgent": ""},
-    "AU": {"country": "Australia", "emergency": "000", "urgent": ""},
-    "EU": {"country": "the European Union", "emergency": "112", "urgent": ""},
-}
+# Emergency and urgent-care numbers are per person, by the country in their profile:
+# safety/numbers.py (with sources); SAFETY.md "Emergency numbers by country".
 
 # --- Internationalisation and time -----------------------------------------
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import rules, wording
+from .numbers import Contact, contact_for
 from .questions import NONE, yes_items
 
 if TYPE_CHECKING:
@@ -95,6 +96,12 @@ def screening_never_answered(user: User) -> bool:
 def routines_paused(user: User) -> bool:
     """An emergency answer pauses routines until the user acknowledges the advice."""
     return ScreeningResponse.objects.for_user(user).unacknowledged_emergencies().exists()
+
+
+def unacknowledged_emergency(user: User) -> ScreeningResponse | None:
+    """The latest emergency answer the user has not acknowledged yet, if any: while there
+    is one, every page shows the emergency alert and routines stay paused."""
+    return ScreeningResponse.objects.for_user(user).unacknowledged_emergencies().first()
 
 
 # --- Flags -----------------------------------------------------------------------------
@@ -193,19 +200,31 @@ class Flag(models.Model):
         return wording.noticed(self)
 
     @property
+    def contact(self) -> Contact:
+        """The numbers of the person's country."""
+        return contact_for(self.user)
+
+    @property
     def consider(self) -> str:
-        return wording.consider(self)
+        return wording.consider(self, self.contact)
+
+    @property
+    def level(self) -> str:
+        """ "emergency", "urgent" or "pain": each has its own words and look."""
+        return wording.level(self)
 
 
 def open_flags_for(user: User) -> list[Flag]:
-    """Open flags the user has not acknowledged yet: what the banner shows."""
-    return list(
+    """Open flags the user has not acknowledged yet: what the banner shows, the most
+    serious level first (emergency, urgent, then the pain rules)."""
+    flags = (
         Flag.objects.for_user(user)
         .open()
         .filter(acknowledged_at__isnull=True)
-        .select_related("exercise")
+        .select_related("exercise", "user")
         .order_by("-severity", "-opened_at")
     )
+    return sorted(flags, key=lambda flag: wording.LEVELS.index(flag.level))
 
 
 def hurting_exercise_ids(user: User) -> set[int]:

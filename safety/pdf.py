@@ -55,6 +55,12 @@ def summary_pdf(summary: dict) -> bytes:
         }
     )
 
+    contact = summary["contact"]
+    line(
+        _("Country: %(country)s - emergency number %(number)s")
+        % {"country": contact.country_name or _("not set"), "number": contact.emergency}
+    )
+
     heading(_("Pain (0-10, daily)"))
     _chart(doc, summary, w)
 
@@ -115,8 +121,13 @@ def summary_pdf(summary: dict) -> bytes:
     if not summary["screenings"]:
         line(_("Not answered in this period."))
     for screening in summary["screenings"]:
-        answers = "; ".join(str(q.text) for q in screening.yes_items) or _("no to every question")
-        line(f"{screening.local_date.isoformat()}: {answers}")
+        answers = "; ".join(str(q.text) for q in screening.yes_items) or _(
+            "no to every question asked"
+        )
+        where = ""
+        if screening.reason == "checkin":
+            where = " ({})".format(_("emergency questions, in a check-in"))
+        line(f"{screening.local_date.isoformat()}{where}: {answers}")
 
     heading(_("Flags"))
     if not summary["open_flags"] and not summary["past_flags"]:
@@ -128,7 +139,8 @@ def summary_pdf(summary: dict) -> bytes:
             else _("%(start)s to %(end)s")
             % {"start": f"{flag.opened_at:%Y-%m-%d}", "end": f"{flag.closed_at:%Y-%m-%d}"}
         )
-        line(f"{flag.get_rule_display()} ({state}): {flag.noticed}")
+        advice = f" {flag.consider}" if flag.is_open else ""
+        line(f"{flag.get_rule_display()} ({state}): {flag.noticed}{advice}")
 
     heading(_("Notes"))
     if not summary["notes"]:

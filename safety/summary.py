@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
 
-from tracking.models import CheckIn, Session, StepRecord, daily_pain_series, local_today
+from tracking.models import CheckIn, Session, StepRecord, local_today
 
 from .models import Flag, ScreeningResponse
+from .numbers import contact_for
+from .sweep import daily_values
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -53,7 +55,7 @@ def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | No
     today = today or local_today(user)
     days = 7 * weeks
     start = today - dt.timedelta(days=days - 1)
-    series = daily_pain_series(user, start, today)
+    series = daily_values(user.pk, start, today)  # the rules' day values
     sessions = Session.objects.for_user(user).filter(local_date__range=(start, today))
     completed_days = set(sessions.completed().values_list("local_date", flat=True))
     session_days = list(sessions.values_list("local_date", flat=True))
@@ -98,7 +100,7 @@ def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | No
     flags = list(
         Flag.objects.for_user(user)
         .filter(Q(closed_at__isnull=True) | Q(closed_at__date__gte=start))
-        .select_related("exercise")
+        .select_related("exercise", "user")
         .order_by("closed_at", "-opened_at")
     )
     checkins = CheckIn.objects.for_user(user).filter(local_date__range=(start, today))
@@ -108,6 +110,7 @@ def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | No
 
     return {
         "person": user.name,
+        "contact": contact_for(user),
         "start": start,
         "end": today,
         "weeks": weeks,

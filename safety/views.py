@@ -16,19 +16,21 @@ from tracking.models import Session
 from . import rules, services
 from .forms import ScreeningForm, ShareLinkForm
 from .models import Flag, ScreeningResponse, ShareLink, hash_token, routines_paused
+from .numbers import contact_for
 from .pdf import summary_pdf as render_pdf
 from .questions import QUESTIONS
 from .rules import Thresholds
 from .summary import DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS, build_summary
-from .wording import DISCLAIMER, emergency_contact
+from .wording import DISCLAIMER
 
 
 def _error(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
     return render(request, "safety/error.html", {"message": message}, status=status)
 
 
-def _context(**extra) -> dict:
-    return {"contact": emergency_contact(), "disclaimer": DISCLAIMER, **extra}
+def _context(request: HttpRequest, **extra) -> dict:
+    """The person's own emergency numbers (the fallback for visitors), the disclaimer."""
+    return {"contact": contact_for(request.user), "disclaimer": DISCLAIMER, **extra}
 
 
 # --- Public pages ------------------------------------------------------------------------
@@ -40,14 +42,18 @@ def help_page(request: HttpRequest) -> HttpResponse:
     """The permanent "When to get help" page."""
     emergency = [q for q in QUESTIONS if q.level == rules.EMERGENCY]
     urgent = [q for q in QUESTIONS if q.level == rules.URGENT]
-    return render(request, "safety/help.html", _context(emergency=emergency, urgent=urgent))
+    return render(
+        request, "safety/help.html", _context(request, emergency=emergency, urgent=urgent)
+    )
 
 
 @login_not_required
 @require_GET
 def how_we_decide(request: HttpRequest) -> HttpResponse:
     """Every rule, its threshold and its source."""
-    return render(request, "safety/how_we_decide.html", _context(t=Thresholds.from_settings()))
+    return render(
+        request, "safety/how_we_decide.html", _context(request, t=Thresholds.from_settings())
+    )
 
 
 # --- Red-flag screening ------------------------------------------------------------------
@@ -60,7 +66,9 @@ def screening(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ScreeningForm(request.POST)
         if not form.is_valid():
-            return render(request, "safety/screening.html", _context(form=form), status=400)
+            return render(
+                request, "safety/screening.html", _context(request, form=form), status=400
+            )
         response = services.screening_record(
             user=request.user, answers=form.answers(), reason=form.cleaned_data["reason"]
         )
@@ -70,7 +78,7 @@ def screening(request: HttpRequest) -> HttpResponse:
     if reason not in ScreeningResponse.Reason.values:
         reason = ScreeningResponse.Reason.HELP
     form = ScreeningForm(initial={"reason": reason})
-    return render(request, "safety/screening.html", _context(form=form, reason=reason))
+    return render(request, "safety/screening.html", _context(request, form=form, reason=reason))
 
 
 @require_POST
@@ -88,7 +96,7 @@ def screening_result(request: HttpRequest, response_id: int) -> HttpResponse:
     return render(
         request,
         "safety/screening_result.html",
-        _context(response=response, active_session=active),
+        _context(request, response=response, active_session=active),
     )
 
 
@@ -109,7 +117,12 @@ def emergency(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "safety/emergency.html",
-        _context(response=latest, paused=routines_paused(request.user)),
+        _context(
+            request,
+            response=latest,
+            paused=routines_paused(request.user),
+            emergency_page=True,  # base.html's alert would repeat this page
+        ),
     )
 
 
@@ -158,6 +171,7 @@ def summary(request: HttpRequest) -> HttpResponse:
         return _bad_weeks(request)
     links = ShareLink.objects.filter(user=request.user).live()
     context = _context(
+        request,
         summary=build_summary(request.user, weeks=weeks),
         share_links=links,
         share_form=ShareLinkForm(initial={"weeks": weeks}),
@@ -225,8 +239,11 @@ def shared_summary(request: HttpRequest, token: str) -> HttpResponse:
     if link is None:
         return _private(_error(request, _("This link has expired or was withdrawn."), status=404))
     with timezone.override(link.user.zone):
+        summary_data = build_summary(link.user, weeks=link.weeks)
         context = _context(
-            summary=build_summary(link.user, weeks=link.weeks),
+            request,
+            summary=summary_data,
+            contact=summary_data["contact"],
             shared=True,
             expires_at=link.expires_at,
             pdf_url=reverse("safety:shared_summary_pdf", args=[token]),

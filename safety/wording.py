@@ -1,4 +1,8 @@
-"""What BackEase says about each rule: plain, kind, never diagnostic, always "consider"."""
+"""What BackEase says about each rule: plain, kind, never diagnostic, never reassuring.
+
+Each level has its own words (SAFETY.md "Wording"): an emergency says "Call <number> now",
+an urgent sign "Contact a GP or urgent care today", a pain rule "Consider seeing a GP or
+physiotherapist"; the same words head the banner, the page and the email subject."""
 
 from __future__ import annotations
 
@@ -12,7 +16,14 @@ from . import rules
 from .questions import yes_items
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .models import Flag
+    from .numbers import Contact
+
+# Levels, most serious first.
+EMERGENCY, URGENT, PAIN = "emergency", "urgent", "pain"
+LEVELS = (EMERGENCY, URGENT, PAIN)
 
 DISCLAIMER = gettext_lazy(
     "BackEase looks only at the ratings you give it. It cannot diagnose anything and is no "
@@ -28,9 +39,24 @@ def number(value: float | int | None) -> str:
     return text.removesuffix(".0")
 
 
-def emergency_contact() -> dict[str, str]:
-    numbers = settings.SAFETY_EMERGENCY_NUMBERS
-    return numbers.get(settings.SAFETY_REGION) or next(iter(numbers.values()))
+def level(flag: Flag) -> str:
+    if flag.rule == rules.RED_FLAG:
+        return EMERGENCY if flag.severity >= rules.EMERGENCY else URGENT
+    return PAIN
+
+
+def most_serious(flags: Iterable[Flag]) -> str:
+    levels = {level(flag) for flag in flags}
+    return next((lv for lv in (EMERGENCY, URGENT) if lv in levels), PAIN)
+
+
+def action(level_name: str, contact: Contact) -> str:
+    """The level's own words: the banner heading and the email subject."""
+    if level_name == EMERGENCY:
+        return _("Call %(number)s now") % {"number": contact.emergency}
+    if level_name == URGENT:
+        return _("Contact a GP or urgent care today")
+    return _("Consider seeing a GP or physiotherapist")
 
 
 def noticed(flag: Flag) -> str:
@@ -81,18 +107,18 @@ def noticed(flag: Flag) -> str:
     return ""
 
 
-def consider(flag: Flag) -> str:
+def _sentences(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def consider(flag: Flag, contact: Contact) -> str:
+    if flag.rule == rules.RED_FLAG and flag.severity >= rules.EMERGENCY:
+        stop = _("Stop and call %(number)s now, or go to the nearest emergency department.")
+        return _sentences(
+            stop % {"number": contact.emergency}, contact.where, contact.ambulance_line
+        )
     if flag.rule == rules.RED_FLAG:
-        contact = emergency_contact()
-        if flag.severity >= rules.EMERGENCY:
-            return _(
-                "Please stop and call %(number)s now, or go to the nearest emergency department."
-            ) % {"number": contact["emergency"]}
-        if contact.get("urgent"):
-            return _("Please contact a GP or an urgent care line (%(urgent)s) today.") % {
-                "urgent": contact["urgent"]
-            }
-        return _("Please contact a GP or an urgent care line today.")
+        return _sentences(_("Contact a GP or urgent care today."), contact.urgent_line)
     if flag.rule == rules.NO_IMPROVEMENT:
         return _("Consider seeing a GP or physiotherapist.")
     if flag.rule == rules.WORSENING:

@@ -16,6 +16,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.com")
     display_name = factory.Faker("first_name")
     time_zone = "Europe/London"
+    country = "GB"
     password = factory.django.Password("a-strong-pass-phrase")
 
 

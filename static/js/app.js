@@ -14,6 +14,16 @@
     root.querySelectorAll('input[name="time_zone"][type="hidden"]').forEach(function (input) {
       if (!input.value) input.value = zone;
     });
+    // Pre-select the country of that zone (sign-up); the person can change it.
+    root.querySelectorAll("select[data-zone-countries]").forEach(function (select) {
+      var country;
+      try {
+        country = JSON.parse(select.dataset.zoneCountries)[zone];
+      } catch (e) {
+        return;
+      }
+      if (!select.value && country) select.value = country;
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {

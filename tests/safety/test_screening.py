@@ -39,7 +39,8 @@ def test_an_emergency_answer_shows_the_stop_screen_at_once(user_client, user):
     assert response.status_code == 302
     assert response["Location"] == reverse("safety:emergency")
     page = user_client.get(reverse("safety:emergency"))
-    assert "Call <strong>999</strong> (the United Kingdom) now" in page.text
+    assert '<h1 id="emergency-title">Call 999 now</h1>' in page.text
+    assert "United Kingdom: the emergency number is 999." in page.text
     assert 'href="tel:999"' in page.text
     assert "emergency-screen" in page.text
     saved = ScreeningResponse.objects.get(user=user)
@@ -61,26 +62,32 @@ def test_routines_stay_paused_until_the_emergency_is_acknowledged(user_client, u
     assert Flag.objects.get(user=user).severity == rules.EMERGENCY
 
 
-def test_the_emergency_number_comes_from_settings_per_region(user_client, settings):
-    settings.SAFETY_REGION = "US"
+def test_the_emergency_number_is_that_of_the_persons_country(user_client, user):
+    user.country = "US"
+    user.save()
     user_client.post(reverse("safety:screening"), {"yes": [EMERGENCY_KEYS[1]]})
     page = user_client.get(reverse("safety:emergency"))
-    assert "Call <strong>911</strong> (the United States) now" in page.text
+    assert "Call 911 now" in page.text
+    assert "United States of America: the emergency number is 911." in page.text
 
 
 def test_an_urgent_answer_says_to_contact_a_gp_today(user_client, user):
     response = user_client.post(reverse("safety:screening"), {"yes": [URGENT_KEYS[0]]}, follow=True)
-    assert "Please contact a GP or an urgent care line today" in response.text
-    assert "111" in response.text
+    assert '<h1 id="urgent-title">Contact a GP or urgent care today</h1>' in response.text
+    assert 'href="tel:111"' in response.text
+    assert "probably nothing serious" not in response.text.lower()
     assert not routines_paused(user)
     flag = Flag.objects.get(user=user)
     assert (flag.rule, flag.severity) == (rules.RED_FLAG, rules.URGENT)
-    assert "contact a GP or an urgent care line (111) today" in flag.consider
+    assert flag.consider == (
+        "Contact a GP or urgent care today. "
+        "United Kingdom: for urgent medical advice you can call 111."
+    )
 
 
 def test_no_warning_signs_closes_an_open_red_flag(user):
     screening_record(user=user, answers={URGENT_KEYS[0]: True})
-    screening_record(user=user, answers={})
+    screening_record(user=user, answers=dict.fromkeys(EMERGENCY_KEYS + URGENT_KEYS, False))
     assert not Flag.objects.open().exists()
     assert Flag.objects.get(user=user).closed_at is not None
 
@@ -116,7 +123,9 @@ def test_a_rating_of_8_or_new_leg_symptoms_ask_the_questions_again(pain, legs, n
 def test_the_help_page_is_public_and_linked_from_every_page(client):
     response = client.get(reverse("safety:help"))
     assert response.status_code == 200
-    assert "Call 999 (the United Kingdom)" in response.text
+    # A visitor's country is not known: 112, and their local number.
+    assert "Call 112 now" in response.text
+    assert "call your local emergency number" in response.text
     assert reverse("safety:help") in client.get(reverse("routines:library")).text
 
 
