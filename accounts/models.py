@@ -53,7 +53,8 @@ class User(AbstractUser):
     )
     # Chosen in the profile (first guessed from the time zone): the emergency and
     # urgent-care numbers BackEase shows are this country's.
-    country = CountryField(_("country"), blank=True)
+    # (db_default: rows written by raw SQL, such as the benchmarks', need no country.)
+    country = CountryField(_("country"), blank=True, default="", db_default="")
 
     # Preferences used across the app.
     sound_muted = models.BooleanField(_("mute player sounds"), default=False)

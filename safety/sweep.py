@@ -73,33 +73,39 @@ def _days_ago_sql(today_sql: str) -> str:
     return f"CAST(julianday({today_sql}) - julianday(d.local_date) AS INTEGER)"
 
 
+def _higher(a: str, b: str) -> str:
+    """The higher of two ratings, either of which may be missing (portable GREATEST)."""
+    return f"CASE WHEN {b} IS NULL OR {a} >= {b} THEN COALESCE({a}, {b}) ELSE {b} END"
+
+
 def _daily_sql() -> str:
-    """Two CTEs ending in `daily (user_id, local_date, pain)`: the highest rating of each
-    local day of users %(lo)s..%(hi)s between %(start)s and %(end)s."""
+    """CTEs ending in `daily (user_id, local_date, pain)`: the highest rating of each local
+    day of users %(lo)s..%(hi)s between %(start)s and %(end)s. Check-ins are one a day
+    already; sessions are folded to one row a day first, then the two joined, which spares
+    grouping every rating."""
     checkin, session = CheckIn._meta.db_table, Session._meta.db_table
-    # The higher of a session's two ratings, either of which may be missing.
-    session_high = (
-        "CASE WHEN s.pain_after IS NULL OR s.pain_before >= s.pain_after "
-        "THEN COALESCE(s.pain_before, s.pain_after) ELSE s.pain_after END"
-    )
-    sql = f"""
-        ratings AS (
-            SELECT c.user_id, c.local_date, c.pain
-            FROM {checkin} c
-            WHERE c.user_id BETWEEN %(lo)s AND %(hi)s
-              AND c.local_date BETWEEN %(start)s AND %(end)s
-            UNION ALL
-            SELECT s.user_id, s.local_date, {session_high}
+    return f"""
+        session_days AS (
+            SELECT s.user_id, s.local_date, MAX({_higher("s.pain_before", "s.pain_after")}) AS pain
             FROM {session} s
             WHERE s.user_id BETWEEN %(lo)s AND %(hi)s
               AND s.local_date BETWEEN %(start)s AND %(end)s
               AND (s.pain_before IS NOT NULL OR s.pain_after IS NOT NULL)
+            GROUP BY s.user_id, s.local_date
+        ),
+        checkin_days AS (
+            SELECT c.user_id, c.local_date, c.pain
+            FROM {checkin} c
+            WHERE c.user_id BETWEEN %(lo)s AND %(hi)s
+              AND c.local_date BETWEEN %(start)s AND %(end)s
         ),
         daily AS (
-            SELECT user_id, local_date, MAX(pain) AS pain
-            FROM ratings GROUP BY user_id, local_date
+            SELECT COALESCE(c.user_id, s.user_id) AS user_id,
+                   COALESCE(c.local_date, s.local_date) AS local_date,
+                   {_higher("c.pain", "s.pain")} AS pain
+            FROM checkin_days c
+            FULL JOIN session_days s ON s.user_id = c.user_id AND s.local_date = c.local_date
         )"""
-    return sql
 
 
 def daily_values(user_id: int, start: dt.date, end: dt.date) -> dict[dt.date, int]:

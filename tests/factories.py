@@ -2,6 +2,7 @@ import datetime as dt
 
 import factory
 
+from accounts.countries import guess_country
 from accounts.models import User
 from progress.models import Pause, ProgressSettings
 from routines.models import Routine
@@ -16,7 +17,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.com")
     display_name = factory.Faker("first_name")
     time_zone = "Europe/London"
-    country = "GB"
+    country = factory.LazyAttribute(lambda o: guess_country(o.time_zone))
     password = factory.django.Password("a-strong-pass-phrase")
 
 

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             model_name="user",
             name="country",
             field=django_countries.fields.CountryField(
-                blank=True, max_length=2, verbose_name="country"
+                blank=True, db_default="", default="", max_length=2, verbose_name="country"
             ),
         ),
         migrations.RunPython(guess_countries, migrations.RunPython.noop),

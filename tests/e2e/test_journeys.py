@@ -183,6 +183,31 @@ def test_a_daily_check_in_is_saved_without_a_page_reload(logged_in, live_server,
     assert (checkin.pain, checkin.note) == (3, "Stiff in the morning")
 
 
+def test_new_symptoms_in_the_check_in_ask_the_emergency_questions_in_place(
+    logged_in, live_server, person
+):
+    page = logged_in
+    page.get_by_role("link", name="Check-in").click()
+    _rate(
+        page,
+        "How is your back today? (" + page.locator("legend small").inner_text()[1:-1] + ")",
+        "4",
+    )
+    page.get_by_label("I have new symptoms, such as numbness, tingling or weakness").check()
+    question = page.get_by_role("group", name="Are you having difficulty peeing?")
+    expect(question).to_be_visible()  # swapped in, no page load
+    assert_accessible(page)
+    shoot(page, "checkin-emergency-questions")
+    page.get_by_role("button", name="Save check-in").click()
+    expect(page.get_by_text("Please answer yes or no to each question.")).to_be_visible()
+    for group in page.locator("fieldset.yes-no").all():
+        group.get_by_label("No").check()
+    question.get_by_label("Yes").check()
+    page.get_by_role("button", name="Save check-in").click()
+    expect(page.get_by_role("heading", name="Call 112 now")).to_be_visible()
+    assert CheckIn.objects.get(user=person).pain == 4
+
+
 def test_the_whole_routine_can_be_done_with_the_keyboard_only(logged_in, live_server, person):
     page = logged_in
     page.goto(f"{live_server.url}/routines/")
@@ -277,14 +302,19 @@ def test_an_emergency_answer_shows_the_advice_and_pauses_routines(logged_in, liv
     assert_accessible(page)
     page.get_by_label("Are you having difficulty peeing?").check()
     page.get_by_role("button", name="Done").click()
-    expect(page.get_by_role("heading", name="Stop. Please get help now.")).to_be_visible()
-    expect(page.get_by_role("button", name=re.compile(r"^Call \d+"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"^Call \d+ now$"))).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile(r"^Call \d+$"))).to_be_visible()
     assert_accessible(page)
     shoot(page, "emergency")
 
+    # Every page carries the alert, and routines are paused, until it is read.
+    page.goto(f"{live_server.url}/dashboard/")
+    expect(page.get_by_role("alert").filter(has_text="Routines are paused")).to_be_visible()
+    assert_accessible(page)
+    shoot(page, "emergency-dashboard")
     page.goto(f"{live_server.url}/start/desk-break/")
-    expect(page.get_by_role("heading", name="Stop. Please get help now.")).to_be_visible()
-    page.get_by_role("button", name="I understand").click()
+    expect(page.get_by_role("heading", name=re.compile(r"^Call \d+ now$"))).to_be_visible()
+    page.get_by_role("button", name="I have read this").click()
     page.goto(f"{live_server.url}/start/desk-break/")
     expect(page.get_by_role("button", name="Continue to the routine")).to_be_visible()
 
