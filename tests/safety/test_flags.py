@@ -246,3 +246,23 @@ def test_the_sweep_uses_a_fixed_number_of_queries_per_batch(django_assert_max_nu
     # exercises, open flags, emails due and the transaction's savepoint and release.
     with django_assert_max_num_queries(2 + 2 + 6):
         flags_sweep(batch_size=1000)
+
+
+def test_a_flag_back_at_a_level_already_shown_stays_acknowledged(user):
+    rate(user, [5] * 84)  # 84 days: chronic
+    flags_evaluate_user(user_id=user.pk)
+    flag = Flag.objects.get(user=user, rule=rules.LONG_LASTING)
+    assert flag.severity == rules.CHRONIC
+    flag.acknowledged_at = NOW
+    flag.save()
+    oldest = user.checkins.get(local_date=TODAY - dt.timedelta(days=83))
+    oldest.delete()  # now 83 days: persistent
+    flags_evaluate_user(user_id=user.pk)
+    flag.refresh_from_db()
+    assert flag.severity == rules.PERSISTENT
+    CheckInFactory(user=user, local_date=oldest.local_date, pain=5)  # chronic again
+    flags_evaluate_user(user_id=user.pk)
+    flag.refresh_from_db()
+    assert (flag.severity, flag.acknowledged_at) == (rules.CHRONIC, NOW)
+    assert flag not in open_flags_for(user)
+    assert len(mail.outbox) == 1
