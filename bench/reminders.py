@@ -9,8 +9,8 @@ published for real through kombu, to its in-memory broker, so nothing is deliver
 
 reminders: users=100000 due=N claimed=N queries=Q dispatch_ms=T claimed_per_s=R idle_tick_ms=I duplicates=0
 
-Goal: every due reminder claimed (or marked missed), 0 duplicates, idle_tick_ms <= 20, and (at full size only,
-where fixed costs do not dominate) claimed_per_s >= 20,000; exits 1 when missed.
+Goal: every due reminder claimed (or marked missed) and 0 duplicates; at full size also
+idle_tick_ms <= 20 and claimed_per_s >= 20,000; exits 1 when missed.
 """  # noqa: E501
 
 import datetime as dt
@@ -172,8 +172,8 @@ def run() -> tuple[str, common.Goals]:
     goals.require(handled == due, f"claimed={result.claimed} + missed={result.missed} != due={due}")
     goals.require(duplicates == 0, f"duplicates={duplicates}")
     idle = statistics.median(idle_ms)
-    goals.require(idle <= MAX_IDLE_TICK_MS, f"idle_tick_ms={idle:.1f} > {MAX_IDLE_TICK_MS}")
-    if not common.SMALL:
+    if not common.SMALL:  # wall-clock goals at full size: small mode is a smoke test for CI
+        goals.require(idle <= MAX_IDLE_TICK_MS, f"idle_tick_ms={idle:.1f} > {MAX_IDLE_TICK_MS}")
         rate = result.claimed / dispatch_s
         goals.require(rate >= MIN_CLAIMED_PER_S, f"claimed_per_s={rate:.0f} < {MIN_CLAIMED_PER_S}")
     line = (
