@@ -14,7 +14,8 @@ Celery worker; capacity at saturation against a bare Django view, and latency wh
    redirect, Secure cookies, HSTS, JSON request logs) and a Celery worker (check-ins and pain
    ratings queue a flag evaluation: it runs, as in production). The client sends
    `X-Forwarded-Proto: https` as a TLS-terminating proxy would. gunicorn: gthread, 2 workers
-   x 4 threads for this 2-core machine; the worker: one process, no beat.
+   x 4 threads for this 2-core machine, no access log (as in production: the app logs one
+   line per request); the worker: one process, no beat.
 4. Logs everyone in through allauth's login form (CSRF token from the page), each from its
    own loopback address (allauth allows 30 logins a minute per address). Logins are slow by
    design (PBKDF2) and are not measured.
@@ -617,7 +618,7 @@ def run(args, goals: common.Goals, db: common.OwnDatabase, own_redis: common.Own
             [
                 "gunicorn", "bench.loadtest.wsgi:application", "--bind", f"127.0.0.1:{port}",
                 "--worker-class", args.worker_class, "--workers", str(args.workers),
-                "--threads", str(args.threads), "--access-logfile", "-",
+                "--threads", str(args.threads),
             ],
         )  # fmt: skip
         processes.start("celery", ["celery", "-A", "backease", "worker", "-c", "1", "-l", "INFO"])
