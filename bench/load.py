@@ -376,7 +376,9 @@ class Phase:
         self.requests: list[tuple[str, float, bool]] = []
         self.window = 0.0
         self.failed_total = self.exceptions = 0
-        self.cpu: dict[str, float] = {}
+        self.served = 0  # every request of the run, warm-up included: what the CPU was spent on
+        self.cpu: dict[str, float] = {}  # CPU seconds of each process while metered
+        self.metered = 0.0  # seconds the CPU was metered over
         self.cpu_line = ""
 
     @property
@@ -415,7 +417,7 @@ def run_phase(processes: Processes, phase: Phase, port: int, accounts: Path, wor
     tally = json.loads(Path(f"{prefix}_tally.json").read_text())
     phase.requests = [tuple(r) for r in tally["requests"]]
     phase.window = (tally["end"] or 0) - (tally["start"] or 0)
-    phase.failed_total = tally["failed_total"]
+    phase.failed_total, phase.served = tally["failed_total"], tally["total"]
     with open(f"{prefix}_failures.csv", newline="") as f:
         for row in csv.DictReader(f):
             print(f"  failure x{row['Occurrences']}: {row['Method']} {row['Name']}: {row['Error']}")
@@ -423,7 +425,7 @@ def run_phase(processes: Processes, phase: Phase, port: int, accounts: Path, wor
         for row in csv.DictReader(f):
             phase.exceptions += int(row["Count"])
             print(f"  exception x{row['Count']}: {row['Message']}")
-    phase.cpu, phase.cpu_line = meter.report(used - started)
+    phase.cpu, phase.metered, phase.cpu_line = meter.report(used - started)
     print(
         f"{phase.name}: {len(phase.requests)} requests in {phase.window:.1f} s, "
         f"rps={phase.rps:.1f} p50={percentile(phase.requests, 50):.0f} "
@@ -484,7 +486,8 @@ class CpuMeter:
         self.postgres = postgres_cpu()
         self.machine = psutil.cpu_times()
 
-    def report(self, locust_seconds: float) -> tuple[dict[str, float], str]:
+    def report(self, locust_seconds: float) -> tuple[dict[str, float], float, str]:
+        """CPU seconds used by each, the seconds elapsed, and a line of cores in use."""
         elapsed = time.monotonic() - self.started
         used = {name: cpu_seconds(pid) - self.before[name] for name, pid in self.pids.items()}
         used["postgres"] = sum(
@@ -496,7 +499,7 @@ class CpuMeter:
         busy = sum(machine) - sum(self.machine) - idle
         parts = ", ".join(f"{name} {seconds / elapsed:.2f}" for name, seconds in used.items())
         line = f"cpu in cores: {parts}; machine {busy / elapsed:.2f} of {psutil.cpu_count()} busy"
-        return used, line
+        return used, elapsed, line
 
 
 def end_open_routines(port: int, accounts: list[dict]) -> None:
@@ -680,7 +683,7 @@ def run(args, goals: common.Goals, db: common.OwnDatabase, own_redis: common.Own
         print(
             f"gunicorn CPU per request: app mix {cpu_ms:.2f} ms, bare view {bare_cpu_ms:.2f} ms; "
             f"locust in the bare phases: "
-            f"{statistics.mean(p.cpu['locust'] / p.window for p in bare):.2f} cores"
+            f"{statistics.mean(p.cpu['locust'] / p.metered for p in bare):.2f} cores"
         )
         goals.require(errors == 0, f"errors={errors}")
         if not common.SMALL:

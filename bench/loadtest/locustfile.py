@@ -10,8 +10,8 @@ the page or fragment it should be; anything else is a failure.
 Environment: LOAD_ACCOUNTS (a JSON file of {"email", "cookies"} from the logins, one per
 user), LOAD_THINK (seconds, 0 for none), LOAD_WARM (seconds after all users have joined
 before measuring starts), LOAD_TALLY (a JSON file this writes at the end: the measured
-window, each measured request's name, milliseconds and outcome, and the failed requests
-of the whole run, warm-up included).
+window, each measured request's name, milliseconds and outcome, and the requests and
+failed requests of the whole run, warm-up included).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ FEELING = re.compile(rb'name="(feeling_\d+)"')
 KIND = re.compile(rb'data-kind="(\w*)"')
 
 
-_tally = {"start": None, "end": None, "requests": [], "failed_total": 0}
+_tally = {"start": None, "end": None, "requests": [], "failed_total": 0, "total": 0}
 
 
 @events.spawning_complete.add_listener
@@ -60,6 +60,7 @@ def _everyone_joined(**kwargs) -> None:
 def _record(name, response_time, exception=None, start_time=None, **kwargs) -> None:
     failed = exception is not None
     _tally["failed_total"] += failed
+    _tally["total"] += 1
     start = _tally["start"]
     if start is not None and start_time is not None and start_time >= start:
         _tally["requests"].append((name, round(response_time, 2), failed))
