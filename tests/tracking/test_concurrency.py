@@ -47,9 +47,11 @@ def _race(session_id: int, action: str, **kwargs) -> list[str]:
     ("action", "kwargs"), [("start", {}), ("skip", {"reason": "not_now"}), ("end", {})]
 )
 def test_two_concurrent_transitions_of_one_session_let_exactly_one_win(
-    routine_library, action, kwargs
+    routine_library, monkeypatch, action, kwargs
 ):
     require_postgres()
+    # Committed writes announce themselves; keep safety's evaluations off the real broker.
+    monkeypatch.setattr("safety.services._enqueue", lambda task, *args: True)
     user = UserFactory()
     routine = Routine.objects.get(slug="desk-break")
     session = services.session_start(user=user, routine=routine, pain_before=3)
