@@ -37,6 +37,37 @@ class EmailUserManager(UserManager):
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
 
+    # An address belongs to an account once it is verified there. An unverified address is
+    # only a claim: it never keeps anyone else from signing up and never receives a password
+    # reset (accounts/allauth_forms.py). Whoever verifies the address gets it.
+
+    def unclaimed_sign_ups(self, email: str) -> models.QuerySet["User"]:
+        """Accounts signed up with this address and never verified: with verification
+        mandatory, nobody has ever logged in to them, so they hold no one's data."""
+        return (
+            self.filter(
+                email__iexact=email,
+                last_login__isnull=True,
+                is_staff=False,
+                is_superuser=False,
+                emailaddress__email__iexact=email,
+                emailaddress__verified=False,
+            )
+            .exclude(emailaddress__verified=True)
+            .distinct()
+        )
+
+    def owning_email(self, email: str) -> models.QuerySet["User"]:
+        """The account this address belongs to: the one that verified it, or one whose own
+        address it is and that is not an unclaimed sign-up (accounts made by the operator
+        with createsuperuser have no allauth address row, and are still someone's)."""
+        verified = models.Q(emailaddress__email__iexact=email, emailaddress__verified=True)
+        return (
+            self.filter(verified | models.Q(email__iexact=email))
+            .exclude(pk__in=self.unclaimed_sign_ups(email).values("pk"))
+            .distinct()
+        )
+
 
 class User(AbstractUser):
     """A BackEase account. The profile (display name, time zone) lives on the user
