@@ -43,19 +43,16 @@ class EmailUserManager(UserManager):
 
     def unclaimed_sign_ups(self, email: str) -> models.QuerySet["User"]:
         """Accounts signed up with this address and never verified: with verification
-        mandatory, nobody has ever logged in to them, so they hold no one's data."""
-        return (
-            self.filter(
-                email__iexact=email,
-                last_login__isnull=True,
-                is_staff=False,
-                is_superuser=False,
-                emailaddress__email__iexact=email,
-                emailaddress__verified=False,
-            )
-            .exclude(emailaddress__verified=True)
-            .distinct()
-        )
+        mandatory nobody has ever logged in to them, so they hold no one's data."""
+        return self.filter(
+            email__iexact=email,
+            last_login__isnull=True,
+            # An operator's account made with createsuperuser gets its allauth address row,
+            # unverified, on its first login attempt on the site: still theirs.
+            is_staff=False,
+            emailaddress__email__iexact=email,
+            emailaddress__verified=False,
+        ).distinct()
 
     def owning_email(self, email: str) -> models.QuerySet["User"]:
         """The account this address belongs to: the one that verified it, or one whose own

@@ -177,7 +177,12 @@ def test_a_verified_owner_still_keeps_their_address(client, user):
 def test_an_account_made_by_the_operator_keeps_its_address(client):
     # createsuperuser makes no allauth address row; the address is still taken.
     admin = User.objects.create_superuser(email="root@example.com", password=PASSWORD)
+    response = _sign_up(client, email="root@example.com")
+    assert list(User.objects.filter(email="root@example.com")) == [admin]
 
+    # A first login on the site adds the row, unverified, and asks for verification.
+    Client().post(reverse("account_login"), {"login": "root@example.com", "password": PASSWORD})
+    assert EmailAddress.objects.filter(user=admin, verified=False).exists()
     response = _sign_up(client, email="root@example.com")
 
     assert response.status_code == 302
