@@ -2,6 +2,7 @@ import logging
 import time
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.functional import empty
 
 from .logging import new_request_id, request_id
@@ -47,3 +48,20 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id.reset(token)
+
+
+class PrivateResponsesMiddleware:
+    """`Cache-Control: private, no-store` on every response the app makes (static files are
+    served by WhiteNoise before this runs). Pages show health data to the person logged in
+    or to whoever holds a share link, and every page carries its visitor's CSRF token (in
+    `hx-headers` on <body>), so no response may be kept by a shared cache, a proxy or the
+    browser's back-forward cache. One default here, rather than a decorator per view, is one
+    that a new view cannot forget."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        patch_cache_control(response, private=True, no_store=True)
+        return response

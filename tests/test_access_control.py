@@ -26,6 +26,9 @@ unsubscribe link, allauth's email and password keys) are reachable by design by 
 holds the token; for those the entry lists what the token is meant to reveal, and separate
 tests check that a withdrawn or made-up token finds nothing.
 
+No response, to anyone, plain or htmx, may be kept by a cache: each must say
+`Cache-Control: private, no-store` (a new URL is checked as soon as it has its entry).
+
 Forms are posted too: by anyone but the owner, the owner's rows must be exactly as before
 (a snapshot of every row of theirs); by the owner, the same payload must change their data,
 which shows the payload is one the view would act on.
@@ -727,6 +730,27 @@ def test_each_page_answers_each_visitor_as_expected_and_shows_the_owners_data_to
             assert_nothing_of(seed.other_markers, response, path)
 
 
+def assert_kept_out_of_caches(response, path: str) -> None:
+    """Health data and each visitor's CSRF token: no cache may store any response."""
+    value = response.get("Cache-Control", "")
+    directives = {part.strip().split("=")[0].lower() for part in value.split(",")}
+    assert {"private", "no-store"} <= directives, f"{path}: Cache-Control {value!r}"
+    assert "public" not in directives, f"{path}: Cache-Control {value!r}"
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", ALL_PATTERNS)
+def test_no_page_may_be_stored_by_a_cache(seed, route, role, htmx):
+    case = case_for(route)
+    path = fill(case.path, seed.ids)
+    headers = {"HX-Request": "true", "HX-Current-URL": f"http://testserver{path}"} if htmx else {}
+
+    response = client_for(seed, role).get(path, headers=headers)
+
+    assert_kept_out_of_caches(response, path)
+
+
 @pytest.mark.parametrize(("route", "role"), POSTS)
 def test_each_form_changes_the_owners_data_for_the_owner_only(seed, route, role):
     case = CASES[route]
@@ -738,6 +762,7 @@ def test_each_form_changes_the_owners_data_for_the_owner_only(seed, route, role)
     response = client.post(path, fill(case.data, seed.ids))
 
     assert_status(response, expected, path)
+    assert_kept_out_of_caches(response, path)
     after = owner_rows(seed.owner.pk)
     if role == "owner":
         if case.post_changes:
