@@ -356,7 +356,9 @@ CASES: dict[str, Case] = {
     # --- admin ---
     # Staff without permissions see an index that offers nothing.
     "admin/": Case("/admin/", STAFF_PAGE, admin=True),
-    "admin/login/": Case("/admin/login/", (200, 200, 200, 302, 302), admin=True),
+    # Logging in goes through allauth's throttled login (secure_admin_login): anonymous
+    # visitors are sent there, people who are not staff are refused.
+    "admin/login/": Case("/admin/login/", (LOGIN, 403, 403, 302, 302), admin=True),
     # GET does not log out; people who are not staff are sent to the index (and so to login).
     "admin/logout/": Case(
         "/admin/logout/",
