@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
+    "backease.middleware.HtmxMiddleware",  # django-htmx's, safe with malformed headers
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SessionTimeoutMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",

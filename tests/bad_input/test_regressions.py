@@ -98,3 +98,18 @@ def test_a_broken_multipart_body_answers_400(client_of, person, content_type):
     response = client_of.post(reverse("tracking:checkin"), body, content_type=content_type)
     assert response.status_code == 400
     assert snapshot(person) == before
+
+
+@pytest.mark.parametrize(
+    "current_url",
+    ["http://[", "https://[::1", "http://testserver:99999/", "http://testserver//evil.example/"],
+)
+def test_a_broken_htmx_current_url_still_sends_an_anonymous_visitor_to_log_in(current_url):
+    # Was a 500: urlsplit("http://[") raises ValueError in the login redirect for htmx. And
+    # "//evil.example/" is no path of this site to come back to.
+    response = Client().get(
+        reverse("progress:dashboard"),
+        headers={"HX-Request": "true", "HX-Current-URL": current_url},
+    )
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == reverse("account_login") + "?next=%2F"
