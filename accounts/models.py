@@ -1,6 +1,7 @@
 import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -110,3 +111,22 @@ class User(AbstractUser):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class LoginSession(AbstractBaseSession):
+    """Django's session row, with the person it is logged in as (accounts/sessions.py), so
+    that all of a person's logins can be found and ended together, as deleting the account
+    does."""
+
+    # No database constraint: a request still in flight when its account is deleted may
+    # save its session afterwards, and that must not fail. The user no longer exists, so
+    # the row logs nobody in.
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, db_constraint=False, related_name="+"
+    )
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore

@@ -5,7 +5,8 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
-from .models import User
+from .models import LoginSession, User
+from .sessions import SessionStore
 
 
 def email_claims_release(*, email: str, keep: User | None = None) -> int:
@@ -26,3 +27,14 @@ def email_claims_release(*, email: str, keep: User | None = None) -> int:
             .delete()
         )
     return accounts + pending
+
+
+def account_delete(*, user: User) -> None:
+    """Delete the account and, through on_delete=CASCADE, every row of the person's data;
+    every login of theirs ends, on every device."""
+    keys = list(LoginSession.objects.filter(user=user).values_list("session_key", flat=True))
+    with transaction.atomic():
+        user.delete()  # the LoginSession rows go with it
+        # Then the cached copies (cached_db reads the cache first). After the commit, so a
+        # request in between cannot copy a row that is about to go back into the cache.
+        transaction.on_commit(lambda: [SessionStore().delete(key) for key in keys])

@@ -134,7 +134,9 @@ else:
 
 # Sessions are read from the cache and kept in the database: a Redis outage falls back to the
 # database (backease/cache.py), and logouts made meanwhile are replayed to Redis when it is back.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# The engine is cached_db's, with the person's id on each row (accounts/sessions.py), so
+# deleting an account can end every login of that person.
+SESSION_ENGINE = "accounts.sessions"
 # A login lasts 12 hours at most; without "Remember me" it also ends after 30 idle minutes
 # and when the browser closes (accounts.middleware.SessionTimeoutMiddleware).
 SESSION_MAX_AGE = datetime.timedelta(hours=env.int("SESSION_MAX_AGE_HOURS", default=12))
@@ -199,6 +201,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    # Our own views, throttled the way allauth throttles changing the password.
+    "delete_account": "5/m/user",
 }
 
 # --- Email ------------------------------------------------------------------

@@ -53,13 +53,12 @@ from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session as DjangoSession
 from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import LoginSession, User
 from progress.models import Pause, ProgressSettings
 from reminders import services as reminder_services
 from reminders.models import Reminder, ReminderSettings
@@ -616,7 +615,7 @@ def seed(django_db_setup, django_db_blocker):
         with transaction.atomic():
             users = [made.owner, made.other, made.staff, made.superuser]
             User.objects.filter(pk__in=[u.pk for u in users]).delete()
-            DjangoSession.objects.filter(session_key__in=made.sessions.values()).delete()
+            LoginSession.objects.filter(session_key__in=made.sessions.values()).delete()
             Group.objects.filter(pk=made.ids["group"]).delete()
 
 

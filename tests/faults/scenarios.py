@@ -23,9 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 UNAVAILABLE_MARKER = b"BackEase is briefly unavailable"
 
 MAKE_SESSION = """
+from importlib import import_module
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 user = get_user_model().objects.create_user(email="load@example.com", password="x-long-pass-1")
 s = SessionStore()
 s[SESSION_KEY] = str(user.pk)
