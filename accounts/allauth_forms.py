@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from allauth.account import forms as allauth_forms
 from allauth.core import ratelimit
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .models import User
@@ -23,6 +25,21 @@ class SignupForm(allauth_forms.SignupForm):
         # looks the same as for a new account (no enumeration).
         self.account_already_exists = User.objects.owning_email(value).exists()
         return value
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        # allauth checks the password against a user that has only the email address; the
+        # display name (a field of ours, accounts.forms.SignupForm) is known too.
+        password = cleaned.get("password1")
+        if password and not self.has_error("password1"):
+            person = User(
+                email=cleaned.get("email") or "", display_name=cleaned.get("display_name") or ""
+            )
+            try:
+                validate_password(password, person)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
 
     def save(self, request):
         email = self.cleaned_data["email"]

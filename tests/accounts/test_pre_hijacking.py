@@ -23,7 +23,7 @@ from tests.factories import CheckInFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 VICTIM = "victim@example.com"
-VICTIMS_PASSWORD = "victims-own-pass-phrase"
+VICTIMS_PASSWORD = "harbour-lantern-meadow"
 
 
 def _paths(pattern: str) -> list[str]:
@@ -126,7 +126,7 @@ def test_the_whole_pre_hijack_leaves_the_victim_in_their_own_account(client, att
     assert _reset_links_for(other_user) == []
     [link] = _reset_links_for(victim)
     form_path = client.get(link, follow=True).redirect_chain[-1][0]
-    new_password = "victims-newer-pass-phrase"
+    new_password = "newer-harbour-lantern"
     client.post(form_path, {"password1": new_password, "password2": new_password})
     client.post(reverse("account_login"), {"login": VICTIM, "password": new_password})
     assert _logged_in_as(client) == victim.pk
