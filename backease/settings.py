@@ -213,10 +213,16 @@ ACCOUNT_RATE_LIMITS = {
 # --- Email ------------------------------------------------------------------
 
 EMAIL_URL = env("EMAIL_URL", default="")
+_email_file_path = env("EMAIL_FILE_PATH", default="")
 # Seconds; an SMTP call never hangs a worker.
 _email_timeout = env.int("EMAIL_TIMEOUT", default=10)
 if EMAIL_URL:
     _email = env.email_url_config(EMAIL_URL)
+    if _email["EMAIL_BACKEND"] != "django.core.mail.backends.smtp.EmailBackend":
+        raise ImproperlyConfigured(
+            "EMAIL_URL must be an SMTP URL (smtp://, smtps:// or smtp+tls://); "
+            "leave it empty to keep emails as files (see EMAIL_FILE_PATH)."
+        )
     MAILERS = {
         "default": {
             "BACKEND": _email["EMAIL_BACKEND"],
@@ -231,14 +237,29 @@ if EMAIL_URL:
             },
         }
     }
-else:
-    # Local default: every email is written under var/mail/ and echoed to the console.
+elif DEBUG:
+    # `make run`: every email is written under var/mail/ and echoed to the console.
     MAILERS = {
         "default": {
             "BACKEND": "backease.mail.FileAndConsoleBackend",
-            "OPTIONS": {"file_path": env("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))},
+            "OPTIONS": {"file_path": _email_file_path or str(VAR_DIR / "mail")},
         }
     }
+elif _email_file_path:
+    # Production without a mail server, by explicit choice (a load test): files only, never
+    # the log, which would then hold password-reset links.
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": _email_file_path},
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        "EMAIL_URL must be set when DEBUG is off: without a mail server every email, "
+        "password-reset links included, would be printed to the server's log. (To keep "
+        "emails as files instead, set EMAIL_FILE_PATH.)"
+    )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="BackEase <hello@backease.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
