@@ -73,6 +73,9 @@ def _env(pg: PostgresServer, static_root: str) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "STATIC_ROOT": static_root,
+        # No mail server here: production keeps emails as files then, never in the log.
+        "EMAIL_URL": "",
+        "EMAIL_FILE_PATH": str(Path(static_root).parent / "mail"),
         "LOG_LEVEL": "WARNING",
         "REQUEST_LOG_LEVEL": "WARNING",
     }
