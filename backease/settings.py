@@ -394,6 +394,14 @@ STORAGES = {
 
 # --- Security -----------------------------------------------------------------
 
+# The largest form is a 2,000-character note (24 kB sent, at worst); a body over this cap is
+# refused with a 400 before it is read into memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+# No form takes a file: a request with one is refused before the file is kept (Django would
+# otherwise stream files of any size to disk; FILE_UPLOAD_MAX_MEMORY_SIZE only decides
+# between memory and disk).
+FILE_UPLOAD_HANDLERS = ["backease.uploads.NoFileUploadHandler"]
+
 ADMIN_URL = env("ADMIN_URL", default="admin/")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
