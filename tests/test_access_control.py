@@ -332,7 +332,9 @@ CASES: dict[str, Case] = {
     # --- safety ---
     "safety/help/": public("/safety/help/"),
     "safety/how-we-decide/": public("/safety/how-we-decide/"),
-    "safety/screening/": self_form("/safety/screening/", data={"reason": "help"}),
+    "safety/screening/": self_form(
+        "/safety/screening/", data={"reason": "help"} | {q.key: "no" for q in QUESTIONS}
+    ),
     "safety/screening/skip/": self_action("/safety/screening/skip/"),
     "safety/screening/<int:response_id>/": own_object(
         "/safety/screening/{screening}/", shows={"screening_yes"}
