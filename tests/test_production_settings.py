@@ -126,3 +126,26 @@ def test_production_can_keep_emails_as_files_without_printing_them(tmp_path):
     assert "secret-key" not in done.stdout + done.stderr
     [written] = tmp_path.iterdir()
     assert "secret-key" in written.read_text()
+
+
+def _https_behind(count: str, **headers: str) -> bool:
+    """Whether Django takes a plain-HTTP request with these headers for HTTPS, in production
+    with TRUSTED_PROXY_COUNT=`count`: what the HTTPS redirect, secure cookies and the CSRF
+    origin check go by."""
+    code = (
+        "import django; django.setup(); from django.test import RequestFactory; "
+        f"print(RequestFactory().get('/', headers={headers!r}).is_secure())"
+    )
+    done = _run(code, TRUSTED_PROXY_COUNT=count)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()[-1] == "True"
+
+
+def test_a_client_cannot_claim_https_with_x_forwarded_proto_when_no_proxy_is_trusted():
+    assert not _https_behind("0", **{"X-Forwarded-Proto": "https"})
+
+
+def test_behind_a_trusted_proxy_its_x_forwarded_proto_says_the_request_was_https():
+    assert _https_behind("1", **{"X-Forwarded-Proto": "https"})
+    assert not _https_behind("1", **{"X-Forwarded-Proto": "http"})
+    assert not _https_behind("1")
