@@ -544,6 +544,8 @@ def main() -> None:
             "REDIS_URL": cache_url,
             "EMAIL_URL": "",
             "EMAIL_FILE_PATH": str(work / "mail"),
+            # As behind one TLS proxy: its X-Forwarded-Proto is believed.
+            "TRUSTED_PROXY_COUNT": "1",
             "CELERY_TASK_ALWAYS_EAGER": "0",
             "PYTHONUNBUFFERED": "1",
         }

@@ -73,6 +73,8 @@ def _env(pg: PostgresServer, static_root: str) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "STATIC_ROOT": static_root,
+        # As behind one TLS proxy: the clients' X-Forwarded-Proto is believed.
+        "TRUSTED_PROXY_COUNT": "1",
         # No mail server here: production keeps emails as files then, never in the log.
         "EMAIL_URL": "",
         "EMAIL_FILE_PATH": str(Path(static_root).parent / "mail"),
