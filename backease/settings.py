@@ -208,6 +208,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     # Our own views, throttled the way allauth throttles changing the password.
     "delete_account": "5/m/user",
+    # Wrong share-link tokens, per client address (safety.views).
+    "share_link_guess": "10/m/ip",
 }
 
 # --- Email ------------------------------------------------------------------
