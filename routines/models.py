@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, ExpressionWrapper, F, Q, Sum, Value, When
 from django.templatetags.static import static
@@ -5,19 +6,75 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class ExerciseQuerySet(models.QuerySet):
+    def published(self) -> "ExerciseQuerySet":
+        return self.filter(is_published=True)
+
+
 class Exercise(models.Model):
+    class Equipment(models.TextChoices):
+        NONE = "none", _("No equipment")
+        MAT = "mat", _("Mat")
+        CHAIR = "chair", _("Chair")
+        FOAM_ROLLER = "foam_roller", _("Foam roller")
+
+    class Position(models.TextChoices):
+        LYING = "lying", _("Lying down")
+        HANDS_KNEES = "hands_knees", _("On hands and knees")
+        SITTING = "sitting", _("Sitting")
+        STANDING = "standing", _("Standing")
+
+    class Focus(models.TextChoices):
+        MOBILITY = "mobility", _("Mobility")
+        STRETCH = "stretch", _("Stretch")
+        STRENGTH = "strength", _("Strength")
+        RELEASE = "release", _("Release")
+
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(unique=True)
     summary = models.CharField(_("summary"), max_length=200)
     starting_position = models.TextField(_("starting position"))
     instructions = models.TextField(_("what to do"))
     breathing_cue = models.CharField(_("breathing"), max_length=200)
+    feel = models.CharField(_("what you should feel"), max_length=200)
     caution = models.CharField(_("caution"), max_length=300)
+    stop_if = models.CharField(
+        _("stop if"),
+        max_length=300,
+        help_text=_("What should make the person stop, as a whole sentence."),
+    )
+    equipment = models.CharField(_("equipment"), max_length=12, choices=Equipment.choices)
+    position = models.CharField(_("position"), max_length=12, choices=Position.choices)
+    focus = models.CharField(_("focus"), max_length=12, choices=Focus.choices)
+    gentler = models.ForeignKey(
+        "self",
+        verbose_name=_("gentler variant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="gentler_variant_of",
+    )
+    harder = models.ForeignKey(
+        "self",
+        verbose_name=_("harder variant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="harder_variant_of",
+    )
     icon = models.CharField(
-        _("icon"),
+        _("illustration"),
         max_length=60,
         help_text=_("File name (without .svg) under static/img/exercises/."),
     )
+    illustration_text = models.CharField(
+        _("picture description"),
+        max_length=300,
+        help_text=_("Describes the movement in the picture, for people who cannot see it."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    objects = ExerciseQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -25,12 +82,68 @@ class Exercise(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        # Gentler and harder variants must order the exercises: no exercise may end up
+        # gentler (or harder) than itself, however long the chain.
+        errors = {}
+        for field in ("gentler", "harder"):
+            if getattr(self, f"{field}_id") and getattr(self, f"{field}_id") == self.pk:
+                errors[field] = _("An exercise cannot be its own variant.")
+        if self.gentler_id and self.gentler_id == self.harder_id:
+            errors["harder"] = _("The gentler and the harder variant must differ.")
+        if not errors and self.pk and self._variants_form_a_cycle():
+            errors["gentler"] = _(
+                "These variants would make an exercise gentler than itself. "
+                "Check the gentler and harder variants of the exercises involved."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _variants_form_a_cycle(self) -> bool:
+        edges = easier_than_edges(
+            Exercise.objects.exclude(pk=self.pk).values_list("pk", "gentler_id", "harder_id")
+        )
+        edges |= easier_than_edges([(self.pk, self.gentler_id, self.harder_id)])
+        return has_cycle(edges)
+
     @property
     def icon_url(self) -> str:
         return static(f"img/exercises/{self.icon}.svg")
 
     def instruction_lines(self) -> list[str]:
         return [line.strip() for line in self.instructions.splitlines() if line.strip()]
+
+
+def easier_than_edges(rows) -> set[tuple[int, int]]:
+    """(easier, harder) pairs from (id, gentler_id, harder_id) rows."""
+    edges = set()
+    for pk, gentler_id, harder_id in rows:
+        if gentler_id:
+            edges.add((gentler_id, pk))
+        if harder_id:
+            edges.add((pk, harder_id))
+    return edges
+
+
+def has_cycle(edges: set[tuple[int, int]]) -> bool:
+    following: dict[int, set[int]] = {}
+    for easier, harder in edges:
+        following.setdefault(easier, set()).add(harder)
+    done: set[int] = set()
+
+    def visit(node: int, path: set[int]) -> bool:
+        if node in path:
+            return True
+        if node in done:
+            return False
+        path.add(node)
+        if any(visit(nxt, path) for nxt in following.get(node, ())):
+            return True
+        path.discard(node)
+        done.add(node)
+        return False
+
+    return any(visit(node, set()) for node in list(following))
 
 
 class RoutineQuerySet(models.QuerySet):

@@ -108,6 +108,13 @@ def test_admin_can_edit_an_exercise(admin_client):
         "breathing_cue": exercise.breathing_cue,
         "caution": exercise.caution,
         "icon": exercise.icon,
+        "feel": "A gentle stretch in the back.",
+        "stop_if": "Stop if it hurts.",
+        "equipment": "mat",
+        "position": "hands_knees",
+        "focus": "stretch",
+        "illustration_text": "A person kneels and sits back towards their heels.",
+        "is_published": "on",
     }
     response = admin_client.post(url, data)
     assert response.status_code == 302
