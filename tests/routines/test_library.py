@@ -48,22 +48,64 @@ def test_the_foam_roller_is_never_rolled_over_the_lower_back_face_down():
         assert "face down" not in (exercise.starting_position + exercise.instructions).lower()
 
 
+ALL = {
+    "morning-mobility",
+    "quick-reset",
+    "desk-break",
+    "long-sitting",
+    "standing-only",
+    "evening-release",
+    "lying-wind-down",
+    "gentle-strength",
+    "roller-release",
+    "stronger-back",
+}
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"length": "short"}, {"desk-break"}),
-        ({"length": "medium"}, {"morning-mobility"}),
-        ({"length": "long"}, {"evening-release"}),
-        ({"difficulty": "moderate"}, {"evening-release"}),
-        ({"difficulty": "gentle", "length": "short"}, {"desk-break"}),
-        ({}, SEEDED),
+        ({"length": "short"}, {"desk-break", "quick-reset", "standing-only"}),
+        (
+            {"length": "medium"},
+            {
+                "morning-mobility",
+                "long-sitting",
+                "lying-wind-down",
+                "gentle-strength",
+                "roller-release",
+            },
+        ),
+        ({"length": "long"}, {"evening-release", "stronger-back"}),
+        ({"difficulty": "moderate"}, {"evening-release", "roller-release", "stronger-back"}),
+        ({"difficulty": "gentle", "length": "long"}, set()),
+        ({"equipment": "none"}, {"quick-reset"}),
+        ({"equipment": "chair"}, {"quick-reset", "long-sitting", "standing-only"}),
+        (
+            {"equipment": "mat"},
+            {
+                "quick-reset",
+                "morning-mobility",
+                "lying-wind-down",
+                "gentle-strength",
+                "stronger-back",
+            },
+        ),
+        ({"equipment": "foam_roller"}, {"evening-release", "roller-release"}),
+        ({"position": "no_floor"}, {"quick-reset", "long-sitting", "standing-only"}),
+        ({"position": "standing"}, {"quick-reset", "standing-only"}),
+        ({"position": "sitting"}, {"long-sitting"}),
+        ({"position": "lying"}, {"lying-wind-down"}),
+        ({"position": "no_floor", "length": "short"}, {"quick-reset", "standing-only"}),
+        ({"equipment": "mat", "difficulty": "moderate"}, {"stronger-back"}),
+        ({}, ALL),
     ],
 )
 def test_the_filter_returns_the_right_routines_as_page_and_fragment(client, params, expected):
     page = client.get(reverse("routines:library"), params)
     fragment = client.get(reverse("routines:library"), params, HTTP_HX_REQUEST="true")
-    for routine in Routine.objects.filter(slug__in=SEEDED):
-        assert (routine.title in fragment.content.decode()) == (routine.slug in expected)
+    for routine in Routine.objects.filter(slug__in=ALL):
+        assert (escape(routine.title) in fragment.content.decode()) == (routine.slug in expected)
     for response in (page, fragment):
         assert response.status_code == 200
         listed = {r.slug for r in response.context["routines"]}
@@ -73,10 +115,38 @@ def test_the_filter_returns_the_right_routines_as_page_and_fragment(client, para
     assert 'id="routine-list"' in fragment.content.decode()
 
 
-def test_an_unknown_filter_value_gets_a_clear_400(client):
-    response = client.get(reverse("routines:library"), {"length": "forever"})
-    assert response.status_code == 400
-    assert "not one we offer" in response.content.decode()
+def test_the_library_lists_routines_with_their_steps_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("routines:library"))
+    assert len(response.context["routines"]) == len(ALL)
+
+
+def test_each_card_says_what_the_routine_needs_and_how_it_is_done(client):
+    response = client.get(
+        reverse("routines:library"), {"position": "standing"}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert "Needs: Chair · Standing" in html  # standing-only holds a chair for knee lifts
+    assert "No equipment · Standing" in html  # the three-minute reset
+    assert "Lying down" not in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"length": "forever"},
+        {"equipment": "trampoline"},
+        {"position": "upside-down"},
+        {"difficulty": "extreme"},
+    ],
+)
+def test_an_unknown_filter_value_gets_a_clear_400_as_page_and_fragment(client, params):
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        response = client.get(reverse("routines:library"), params, **headers)
+        assert response.status_code == 400
+        assert "not one we offer" in response.content.decode()
 
 
 def test_the_routine_page_shows_steps_cautions_and_the_disclaimer(client):
