@@ -55,7 +55,7 @@ EXERCISES = [
         ),
         "breathing_cue": "Breathe slowly and evenly; let your back soften on each out-breath.",
         "feel": "Firm, comfortable pressure on the muscles of your upper back, never sharp pain.",
-        "caution": "Keep the roller above the small of your back and away from your neck.",
+        "caution": "Keep the roller on your upper back, never under your lower back or your neck.",
         "stop_if": STOP_ROLLER,
         "equipment": "foam_roller",
         "position": "lying",
