@@ -149,7 +149,7 @@ def _sheet(live_server, page, name: str, body: str, width: int) -> None:
         ":root{color-scheme:light dark}.grid{display:grid;gap:10px 8px;"
         f"grid-template-columns:repeat(auto-fill,minmax({width}px,1fr))}}"
         "figure{margin:0}figcaption{margin-top:2px}img,iframe{display:block;border:0}"
-        "table{border-spacing:6px 4px}th{text-align:left;font-weight:600;width:11em}"
+        ".frames{display:flex;gap:4px}figure figcaption{font-weight:600}"
         f"</style></head><body>{body}</body></html>"
     )
     url = f"{live_server.url}/__contact-sheet/{name}"
@@ -195,15 +195,15 @@ def test_contact_sheets_of_every_illustration(page, still_page, live_server):
             "data:image/svg+xml;base64,"
             + b64encode(svg.replace("</style>", paused, 1).encode()).decode()
         )
-        return f"<td><img src='{source}' width='192' height='128' alt=''></td>"
+        return f"<img src='{source}' width='144' height='96' alt=''>"
 
     rows = "".join(
-        f"<tr><th>{e.name}</th>"
+        f"<figure><figcaption>{e.name}</figcaption><div class='frames'>"
         + "".join(frame(e.icon, share) for share in (0.0, 0.25, 0.5, 0.75))
-        + "</tr>"
+        + "</div></figure>"
         for e in exercises
     )
-    _sheet(live_server, page, "frames", f"<table>{rows}</table>", 192)
+    _sheet(live_server, page, "frames", f"<div class='grid'>{rows}</div>", 600)
     page.screenshot(path=SCREENSHOTS / "illustration-frames.png", full_page=True)
     for name in ("illustrations-light", "illustrations-dark", "illustration-frames"):
         assert (SCREENSHOTS / f"{name}.png").stat().st_size > 20_000
