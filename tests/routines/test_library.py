@@ -190,3 +190,91 @@ def test_admin_can_edit_an_exercise(admin_client):
     assert response.status_code == 302
     exercise.refresh_from_db()
     assert exercise.summary == "A calmer summary."
+
+
+def _exercise_form(exercise, **changes) -> dict:
+    data = {
+        field: getattr(exercise, field)
+        for field in (
+            "name",
+            "slug",
+            "summary",
+            "starting_position",
+            "instructions",
+            "breathing_cue",
+            "feel",
+            "caution",
+            "stop_if",
+            "equipment",
+            "position",
+            "focus",
+            "icon",
+            "illustration_text",
+        )
+    }
+    data |= {"gentler": exercise.gentler_id or "", "harder": exercise.harder_id or ""}
+    data |= {"is_published": "on"} if exercise.is_published else {}
+    return data | changes
+
+
+@pytest.mark.parametrize(
+    ("slug", "changes", "message"),
+    [
+        ("cat-cow", {"harder": "self"}, "cannot be its own variant"),
+        ("cat-cow", {"harder": "seated-cat-cow"}, "must differ"),
+        # standing cat–cow is gentler than cat–cow, so it cannot also be harder than it.
+        ("cat-cow", {"harder": "standing-cat-cow"}, "gentler than itself"),
+        ("pelvic-tilt", {"gentler": "single-leg-bridge"}, "gentler than itself"),
+    ],
+)
+def test_the_admin_refuses_variants_that_go_round_in_a_circle(admin_client, slug, changes, message):
+    exercise = Exercise.objects.get(slug=slug)
+    before = (exercise.gentler_id, exercise.harder_id)
+    ids = {s: e.pk for s, e in Exercise.objects.in_bulk(field_name="slug").items()}
+    ids["self"] = exercise.pk
+    url = reverse("admin:routines_exercise_change", args=[exercise.pk])
+    data = _exercise_form(exercise, **{field: ids[value] for field, value in changes.items()})
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    exercise.refresh_from_db()
+    assert (exercise.gentler_id, exercise.harder_id) == before
+
+
+def test_the_admin_accepts_a_new_harder_variant_that_keeps_the_order(admin_client):
+    exercise = Exercise.objects.get(slug="seated-twist")
+    url = reverse("admin:routines_exercise_change", args=[exercise.pk])
+    harder = Exercise.objects.get(slug="lying-twist")
+    response = admin_client.post(url, _exercise_form(exercise, harder=harder.pk))
+    assert response.status_code == 302
+    exercise.refresh_from_db()
+    assert exercise.harder == harder
+
+
+def test_the_admin_lists_and_filters_exercises(admin_client):
+    url = reverse("admin:routines_exercise_changelist")
+    response = admin_client.get(url, {"position__exact": "standing"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Standing back bend" in html and "Seated twist" not in html
+
+
+def test_exercise_pages_show_the_text_variants_and_routines(client):
+    response = client.get(reverse("routines:exercise", args=["glute-bridge"]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    exercise = Exercise.objects.get(slug="glute-bridge")
+    for text in (exercise.feel, exercise.caution, exercise.stop_if, exercise.breathing_cue):
+        assert escape(text) in html
+    assert "Gentler: Pelvic tilt" in html and "Harder: Single-leg bridge" in html
+    assert f'alt="{escape(exercise.illustration_text)}"' in html
+    assert "Evening release" in html  # a routine that uses it
+
+
+def test_an_unpublished_exercise_has_no_page_and_is_not_offered_as_a_variant(client):
+    Exercise.objects.filter(slug="single-leg-bridge").update(is_published=False)
+    assert client.get(reverse("routines:exercise", args=["single-leg-bridge"])).status_code == 404
+    html = client.get(reverse("routines:exercise", args=["glute-bridge"])).content.decode()
+    assert "Single-leg bridge" not in html
+    listing = client.get(reverse("routines:exercises")).content.decode()
+    assert "Single-leg bridge" not in listing and "Glute bridge" in listing

@@ -73,7 +73,9 @@ def test_a_field_still_as_the_first_release_shipped_it_takes_the_new_text():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_first_release_database_gains_the_new_library_and_keeps_its_sessions(user):
+def test_a_first_release_database_gains_the_new_library_and_keeps_its_sessions(
+    routine_library, user
+):
     """Migrate back to the first release's schema and library, edit it there as the admin
     would have, then migrate forward as an upgrade would."""
     executor = MigrationExecutor(connection)
