@@ -10,13 +10,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help venv run worker migrate test lint format bench lock clean
+.PHONY: help venv run worker migrate test lint format bench bench-small lock clean
 
 help:
 	@echo "make run    set up and start BackEase on http://127.0.0.1:8000 (web, worker, beat)"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff check and format check"
-	@echo "make bench  run the benchmarks in bench/"
+	@echo "make bench  run the benchmarks in bench/ (PostgreSQL and Redis; stops at the first miss)"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (see .python-version)."; exit 1; }
@@ -50,8 +50,17 @@ format: venv
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Every script in bench/ but the conventions they share. Each exits non-zero below its goal.
+BENCHMARKS := $(filter-out bench/common.py,$(wildcard bench/*.py))
+
 bench: venv
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in $(BENCHMARKS); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The same in small mode (seconds each), as CI runs them. faults.py is left out: its
+# scenarios are tests/faults, which `make test` runs.
+bench-small: venv
+	@for script in $(filter-out bench/faults.py,$(BENCHMARKS)); do echo "== $$script"; \
+		BENCH_SMALL=1 $(BIN)/python $$script || exit 1; done
 
 # Re-pin every package after changing the dependency lists in pyproject.toml.
 lock:

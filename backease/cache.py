@@ -11,7 +11,7 @@ import logging
 import time
 
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -28,9 +28,27 @@ def _failover(name: str):
     return method
 
 
+class _OneClientPerPool(RedisCacheClient):
+    """Django builds a new redis.Redis for every cache call, which costs about as much CPU as
+    the call itself (it fills ~170 response callbacks each time). A client over a connection
+    pool is thread-safe, so one per pool serves every call."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class FailoverRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _OneClientPerPool
         self._local = LocMemCache(f"failover-{id(self)}", {"KEY_PREFIX": self.key_prefix})
         self._down_until = 0.0
         self._deleted_while_down: set[str] = set()

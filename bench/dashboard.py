@@ -1,59 +1,43 @@
 """Dashboard and progress page cost for a short and a long history.
 
-Creates two users on the configured database (DATABASE_URL): one with 7 days of daily
-sessions and one with 3 years (1,100 days) of daily sessions with their steps and
-check-ins. Requests the dashboard and the 365-day progress page for each many times,
-and prints, last:
+    python bench/dashboard.py             # about 30 s; BENCH_SMALL=1: 5 rounds, 90 days
+
+Works in a PostgreSQL database of its own (bench/common.py), dropped at the end. Creates
+two users: one with 7 days of daily sessions and one with 3 years (1,100 days; 90 in
+small mode) of daily sessions with their steps and check-ins. Requests the dashboard and the
+365-day progress page for each many times; every answer must be a 200 with its page's
+marker. Prints, last:
 
     dashboard: queries_7d=A queries_3y=B p50_ms_7d=C p50_ms_3y=D ratio=D/C
 
 A and B are the queries of the costlier of the two pages (each page's count is printed
 above); C and D are the median milliseconds of one visit to both pages. Goal: B == A <= 12
-and ratio <= 2. The users and everything they own are deleted at the end.
-
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_progress_bench python bench/dashboard.py
+and ratio <= 2 (the ratio at full size only); exits 1 when missed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import statistics
-import sys
 import time
-import uuid
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-# The production settings with HTTPS redirects off, so the test client can talk plain HTTP.
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+import common
 
-import warnings  # noqa: E402
-
-import django  # noqa: E402
-
-warnings.filterwarnings("ignore", "No directory at")  # no collectstatic needed here
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from accounts.models import User  # noqa: E402
-from routines.models import Routine  # noqa: E402
-from tracking.models import CheckIn, Session, StepRecord, local_today  # noqa: E402
-
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
+ROUNDS = common.size(40, 5)
+LONG_DAYS = common.size(3 * 365 + 5, 90)
+MAX_QUERIES = 12
+MAX_RATIO = 2
 WARMUP = 5
 HOST = {"HTTP_HOST": "localhost"}
 
 
-def make_user(days: int, tag: str) -> User:
+def make_user(days: int, tag: str):
+    from accounts.models import User
+    from routines.models import Routine
+    from tracking.models import CheckIn, Session, StepRecord, local_today
+
     user = User.objects.create_user(
-        email=f"bench-{tag}-{uuid.uuid4().hex[:8]}@example.com",
+        email=f"bench-{tag}@bench.invalid",
         password=None,
         time_zone="Europe/Berlin",
     )
@@ -101,35 +85,52 @@ def make_user(days: int, tag: str) -> User:
     return user
 
 
+# Each page's URL name, query and a marker its answer must hold.
 PAGES = {
-    "dashboard": ("progress:dashboard", {}),
-    "progress_365": ("progress:progress", {"range": "365"}),
+    "dashboard": ("progress:dashboard", {}, b'id="today-h"'),
+    "progress_365": ("progress:progress", {"range": "365"}, b'id="charts"'),
 }
 
 
-def client_for(user: User) -> Client:
+def get(client, name: str):
+    """One request to a page, checked: a 200 with the page's marker, else the run fails."""
+    from django.urls import reverse
+
+    url_name, params, marker = PAGES[name]
+    response = client.get(reverse(url_name), params, **HOST)
+    if response.status_code != 200 or marker not in response.content:
+        raise SystemExit(f"{name} answered {response.status_code} without {marker!r}")
+    return response
+
+
+def client_for(user):
+    from django.test import Client
+
     client = Client()
     client.force_login(user)
     return client
 
 
-def count_queries(client: Client) -> dict[str, int]:
+def count_queries(client) -> dict[str, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     queries = {}
-    for name, (url_name, params) in PAGES.items():
+    for name in PAGES:
         for _ in range(WARMUP):
-            assert client.get(reverse(url_name), params, **HOST).status_code == 200
+            get(client, name)
         with CaptureQueriesContext(connection) as captured:
-            client.get(reverse(url_name), params, **HOST)
+            get(client, name)
         queries[name] = len(captured)
     return queries
 
 
-def visit(client: Client, per_page: dict[str, list[float]]) -> float:
-    """One visit to both pages; milliseconds."""
+def visit(client, per_page: dict[str, list[float]]) -> float:
+    """One visit to both pages; milliseconds (the check of each answer included)."""
     total = 0.0
-    for name, (url_name, params) in PAGES.items():
+    for name in PAGES:
         started = time.perf_counter()
-        client.get(reverse(url_name), params, **HOST)
+        get(client, name)
         elapsed = (time.perf_counter() - started) * 1000
         per_page[name].append(elapsed)
         total += elapsed
@@ -137,13 +138,18 @@ def visit(client: Client, per_page: dict[str, list[float]]) -> float:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0, interactive=False)
-    users = []
-    try:
+    goals = common.Goals()
+    with common.OwnDatabase("dashboard"):
+        common.django_setup()
+        common.memory_broker()
+        from django.db import connection
+
+        from tracking.models import CheckIn, Session, StepRecord
+
         short = make_user(7, "7d")
-        users.append(short)
-        long = make_user(3 * 365 + 5, "3y")
-        users.append(long)
+        long = make_user(LONG_DAYS, "3y")
+        if common.SETUP_ONLY:
+            return
         print(
             f"3y user: {Session.objects.filter(user=long).count()} sessions, "
             f"{StepRecord.objects.filter(session__user=long).count()} steps, "
@@ -163,16 +169,17 @@ def main() -> None:
                 f"{label} p50 ms per page: "
                 + ", ".join(f"{n}={statistics.median(t):.1f}" for n, t in per_page[label].items())
             )
-        q7, q3 = queries["7d"], queries["3y"]
-        t7, t3 = visits["7d"], visits["3y"]
-        p50_7, p50_3 = statistics.median(t7), statistics.median(t3)
-        print(
-            f"dashboard: queries_7d={max(q7.values())} queries_3y={max(q3.values())} "
-            f"p50_ms_7d={p50_7:.1f} p50_ms_3y={p50_3:.1f} ratio={p50_3 / p50_7:.2f}"
-        )
-    finally:
-        for user in users:
-            user.delete()  # everything the user owns goes with it (on_delete=CASCADE)
+    q7, q3 = max(queries["7d"].values()), max(queries["3y"].values())
+    p50_7, p50_3 = statistics.median(visits["7d"]), statistics.median(visits["3y"])
+    ratio = p50_3 / p50_7
+    goals.require(q3 == q7, f"queries_3y={q3} differs from queries_7d={q7}")
+    goals.require(q3 <= MAX_QUERIES, f"queries={q3} > {MAX_QUERIES}")
+    if not common.SMALL:  # a few rounds on a shared CI machine say nothing about speed
+        goals.require(ratio <= MAX_RATIO, f"ratio={ratio:.2f} > {MAX_RATIO}")
+    goals.finish(
+        f"dashboard: queries_7d={q7} queries_3y={q3} "
+        f"p50_ms_7d={p50_7:.1f} p50_ms_3y={p50_3:.1f} ratio={ratio:.2f}"
+    )
 
 
 if __name__ == "__main__":

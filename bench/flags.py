@@ -1,53 +1,32 @@
 """Benchmark: the nightly pain-safety sweep over 100,000 users with 90 days of ratings.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_safety_bench python bench/flags.py
+    python bench/flags.py                 # about 3 minutes; BENCH_SMALL=1: 300 users, seconds
 
-Needs PostgreSQL (the data is generated inside the database with generate_series, which
-loads millions of rows in seconds). Migrates, empties the tables it fills, loads, runs the
-sweep once, empties them again (unless --keep), and prints as its last line:
+Works in a PostgreSQL database of its own (bench/common.py), dropped at the end; the data is
+generated inside it with generate_series, which loads millions of rows in seconds. The
+sweep's email tasks are published to kombu's in-memory broker, so no worker ever sends
+them. Runs the sweep once and prints as its last line:
 
-    flags: users=100000 seconds=S users_per_s=R queries_per_1000_users=Q flags_opened=F
+    flags: users=100000 seconds=S users_per_s=R queries_per_1000_users=Q queries_per_batch=B flags_opened=F
+
+Goal: S <= 60 for 100,000 users (checked at full size only) and a constant number of queries
+per batch of users, B <= 12, so the count grows with batches, never with ratings; exits 1
+when missed.
 
 Each user gets a check-in on about 80% of days and a session on about 30% (so some days are
 rated only by sessions), with one step record per session in the last two weeks. Users fall
 into profiles by id: steady moderate pain (no improvement, long-lasting), pain worsening in
 the last week, a severe last week, an exercise that hurts, and, for most, improving pain.
-"""
+"""  # noqa: E501
 
 import argparse
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backease.settings")
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wt_safety_bench")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
+import common
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
-
-from backease.celery import app  # noqa: E402
-from safety.services import flags_sweep  # noqa: E402
-
-TABLES = [
-    "safety_flag",
-    "safety_screeningresponse",
-    "safety_sharelink",
-    "tracking_steprecord",
-    "tracking_checkin",
-    "tracking_session",
-]
+USERS = common.size(100_000, 300)
+MAX_SECONDS = 60
+MAX_QUERIES_PER_BATCH = 12
 ZONES = ["Europe/London", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"]
 
 # A deterministic "random" number in [0, 1) per user and day, and noise in {-1, 0, 1}.
@@ -60,13 +39,9 @@ PAIN = f"""GREATEST(0, LEAST(10, ROUND(CASE u.id %% 20
     ELSE 2 + d / 30.0 END + {NOISE})))"""
 
 
-def empty() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {', '.join(TABLES)}")
-        cursor.execute("DELETE FROM accounts_user WHERE email LIKE 'bench%%@example.com'", [])
-
-
 def load(users: int) -> None:
+    from django.db import connection
+
     zones = "ARRAY[" + ", ".join(f"'{z}'" for z in ZONES) + "]"
     with connection.cursor() as cursor:
         cursor.execute(
@@ -126,6 +101,8 @@ def load(users: int) -> None:
 
 
 def counts() -> dict[str, int]:
+    from django.db import connection
+
     with connection.cursor() as cursor:
         result = {}
         for table in ("tracking_checkin", "tracking_session", "tracking_steprecord"):
@@ -136,47 +113,41 @@ def counts() -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=USERS)
     parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--keep", action="store_true", help="keep the data afterwards")
-    parser.add_argument("--reuse", action="store_true", help="reuse data kept by --keep")
     args = parser.parse_args()
-    if connection.vendor != "postgresql":
-        sys.exit("bench/flags.py needs PostgreSQL: set DATABASE_URL.")
+    goals = common.Goals()
+    with common.OwnDatabase("flags"):
+        common.django_setup()
+        common.memory_broker()
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
 
-    call_command("migrate", verbosity=0)
-    if not args.reuse:
+        from safety.services import flags_sweep
+
         started = time.perf_counter()
-        empty()
         load(args.users)
         print(f"loaded {counts()} in {time.perf_counter() - started:.1f} s", flush=True)
-    with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE safety_flag")
+        if common.SETUP_ONLY:
+            return
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            result = flags_sweep(batch_size=args.batch_size)
+            seconds = time.perf_counter() - started
 
-    # The sweep hands each batch's emails to a worker task. Without REDIS_URL, queue them in
-    # a throwaway folder so no worker of `make run` ever picks them up.
-    queue = tempfile.TemporaryDirectory(prefix="bench-flags-")
-    if not settings.REDIS_URL:
-        app.conf.broker_transport_options = {
-            "data_folder_in": queue.name,
-            "data_folder_out": queue.name,
-            "processed_folder": queue.name,
-            "store_processed": False,
-        }
-    mailers = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    with override_settings(MAILERS=mailers), CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
-        result = flags_sweep(batch_size=args.batch_size)
-        seconds = time.perf_counter() - started
-    queue.cleanup()
-
-    if not args.keep:
-        empty()
-    users = result.users
-    print(
+    users, batches = result.users, max(result.batches, 1)
+    per_batch = len(queries) / batches
+    if args.users >= 100_000:
+        goals.require(seconds <= MAX_SECONDS, f"seconds={seconds:.1f} > {MAX_SECONDS}")
+    goals.require(
+        per_batch <= MAX_QUERIES_PER_BATCH,
+        f"queries_per_batch={per_batch:.1f} > {MAX_QUERIES_PER_BATCH}",
+    )
+    goals.require(users > 0, "the sweep saw no users")
+    goals.finish(
         f"flags: users={users} seconds={seconds:.1f} users_per_s={users / seconds:.0f} "
         f"queries_per_1000_users={1000 * len(queries) / max(users, 1):.2f} "
-        f"flags_opened={result.opened}"
+        f"queries_per_batch={per_batch:.1f} flags_opened={result.opened}"
     )
 
 

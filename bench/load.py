@@ -1,63 +1,61 @@
-"""Load: 50 signed-in people on gunicorn with the production settings, PostgreSQL and Redis.
+"""Load: signed-in people on gunicorn with the production settings, PostgreSQL, Redis and a
+Celery worker; capacity at saturation against a bare Django view, and latency when paced.
 
-    python bench/load.py            # about 2 minutes; `--help` for the knobs
+    python bench/load.py               # about 4 minutes; `--help` for the knobs
+    BENCH_SMALL=1 python bench/load.py # under a minute: 8 people, one short round (CI)
 
-1. Creates its own PostgreSQL database, `backease_load` (dropped first if it exists, and
-   dropped again at the end), on the server of DATABASE_URL when that is PostgreSQL, else
-   postgres@127.0.0.1:5432 (trust auth). Redis: the host of REDIS_URL, else 127.0.0.1:6379,
-   database 9 (LOAD_REDIS_DB), emptied at the start and the end, so keep it for this.
-2. Migrates, runs collectstatic (WhiteNoise's manifest storage needs it) and seeds 50 people
-   with 3 to 6 weeks of history each: sessions of the three routines on most days with pain
-   before and after, their step records (a few skipped, feelings), check-ins, a red-flag
-   screening (skipped), verified email addresses.
+1. Its own PostgreSQL database and Redis db (bench/common.py: `bench_load_<pid>`, one of
+   Redis dbs 8-15 that is empty), both dropped or emptied at the end; static files are
+   collected into a temporary folder.
+2. Seeds 50 people (8 in small mode) with 3 to 6 weeks of history each: sessions of the
+   three routines on most days with pain before and after, their step records (a few
+   skipped, feelings), check-ins, a red-flag screening (skipped), verified email addresses.
 3. Starts gunicorn with the production settings (DEBUG off, a random SECRET_KEY, HTTPS
-   redirect, Secure cookies, HSTS) and a Celery worker (check-ins and pain ratings queue a
-   flag evaluation: it runs, as in production). The client sends `X-Forwarded-Proto: https`
-   as a TLS-terminating proxy would. gunicorn: gthread, 2 workers x 4 threads for this
-   2-core machine (--worker-class/--workers/--threads; see below); the Celery worker: one
-   process, no beat (its tasks are periodic and idle here).
-4. Logs the 50 people in through allauth's login form (CSRF token from the page), each from
-   its own loopback address like people on their own connections (allauth allows 30 logins
-   a minute per address). Logins are slow by design (PBKDF2) and are not measured.
-5. Phase 1, 60 s: locust (headless, FastHttpUser) runs 50 users with those sessions. Each
-   does, by weight: the dashboard (4), a whole routine (2: the start page, the pain-before
-   form, the player, its htmx controls to the end - mostly Done, sometimes a pause and
-   resume or a skip - the pain-after form and the summary), a check-in (2: the page and an
-   htmx save), the progress page and an htmx range switch (1). Every answer is checked for
-   its status and a marker of the page or fragment it should be; anything else is an error.
-6. Phase 2, 30 s: the same 50 users, same pacing, request a bare Django view (no middleware,
-   no database, no template: bench/loadtest/wsgi.py) served by the same gunicorn processes.
+   redirect, Secure cookies, HSTS, JSON request logs) and a Celery worker (check-ins and pain
+   ratings queue a flag evaluation: it runs, as in production). The client sends
+   `X-Forwarded-Proto: https` as a TLS-terminating proxy would. gunicorn: gthread, 2 workers
+   x 4 threads for this 2-core machine, no access log (as in production: the app logs one
+   line per request); the worker: one process, no beat.
+4. Logs everyone in through allauth's login form (CSRF token from the page), each from its
+   own loopback address (allauth allows 30 logins a minute per address). Logins are slow by
+   design (PBKDF2) and are not measured.
+5. Saturation, closed loop: --connections (16) locust users, each sending its next request
+   as soon as the last is answered (no think time), in alternating phases on the same
+   gunicorn: the app mix (below), then the bare view, --rounds times (3; 2 in small mode).
+   Each phase measures from --warm seconds after everyone joined to its end. Both kinds of
+   phase use the same client, the same users and the same (absent) pacing, so they differ
+   only in what the server does per request. Open routines are ended between phases.
+6. Paced, for latency: --users people (50) with a think time after every request drawn
+   uniformly from 0.5x to 1.5x --think (0.5 s), the app mix only.
 
-Pacing: every request is followed by a think time drawn uniformly from 0.5x to 1.5x
---think (default 0.5 s), in both phases; users join over 5 s and are measured from then on.
-Without a think time 50 closed-loop users only measure saturation: every user always has a
-request queued, so latency is about 50 / throughput whatever the app does, and the bare view's
-throughput mostly says how much CPU locust and the rest leave to gunicorn. With human think
-times (several seconds) both phases just echo the offered load and the ratio says nothing.
-0.5 s is 50 very busy people - real ones read, hold a stretch for 30 s between two taps on
-Done, and stop - offering about 100 requests/s, some three quarters of what this machine serves:
-the latency includes real queueing and the ratio drops as soon as the app cannot keep up.
-Measured on the 2-core development machine, shared with other work (load average 3-6):
-
-    think  rps      p50      p95      bare_rps    ratio
-    0      128-145  330-360  550-610  2074-2814   0.05-0.07   saturated
-    0.25   120-140   54-120  190-270   197-200    0.60-0.71   just past saturation
-    0.5     82-85    19-23    53-70     99-101    0.83-0.85   the default (4 runs)
-    1.0     43       15       39        50        0.85
-
-gunicorn at saturation, 30 s: gthread 2 workers x 4 threads 137 rps p95 560 ms; sync 4
-workers 121 rps p95 1000 ms; gthread 4 x 2 128 rps p95 1000 ms. Two processes use both
-cores and their threads overlap the waits on PostgreSQL and Redis.
+The app mix: each person does, by weight, the dashboard (4), a whole routine (2: the start
+page, the pain-before form, the player, its htmx controls to the end - mostly Done,
+sometimes a pause and resume or a skip - the pain-after form and the summary), a check-in
+(2: the page and an htmx save), the progress page and an htmx range switch (1). Every answer
+is checked for its status and a marker of the page or fragment it should be; anything else
+is an error. The bare view is a Django view with no middleware, no database and no template
+(bench/loadtest/wsgi.py) in the same gunicorn processes.
 
 Prints as its last line:
 
-    load: rps=R p50_ms=A p95_ms=B p99_ms=C errors=E bare_rps=S ratio=R/S
+    load: sat_rps=A bare_rps=B ratio=A/B sat_p95_ms=P paced_p95_ms=Q cpu_ms_per_req=C errors=E
 
-R and the percentiles are locust's aggregate over every request of phase 1; E counts the
-failed requests (users joining included) and the exceptions in the users' code of both
-phases; S is the bare view's throughput. Above it: each request's count and percentiles,
-and the CPU used by gunicorn, PostgreSQL, the Celery worker and locust.
-Goal: errors 0, p95 <= 150 ms, ratio >= 0.25.
+A and B: requests per second over all app-mix and all bare phases of step 5; P: the 95th
+percentile of the app-mix requests there (at saturation this is mostly queueing: about
+connections / throughput); Q: the 95th percentile of step 6; C: gunicorn's CPU milliseconds
+(user + system, all its processes) per app-mix request at saturation - the figure that
+moves least with other work on the machine; E: failed requests and exceptions in the users'
+code in every phase, warm-up included. Above it: each phase, each request's count and
+percentiles, and the CPU (in cores) of gunicorn, PostgreSQL, the worker and locust.
+
+What the ratio means: both phases run on this machine with locust, which has one core at
+most. The bare view costs gunicorn well under a millisecond, so in the bare phases locust
+is usually the limit (its CPU is shown: near 1.0 cores means client-bound), and B says how
+fast this client can ask rather than how fast the server can answer. The ratio is then an
+upper bound on the app's share of the server's bare capacity; C is the direct measure.
+
+Goal: ratio >= 0.20, paced_p95_ms <= 150 and errors 0; exits 1 when missed. In small mode
+only errors 0 is checked: a few seconds on a shared CI machine say nothing about speed.
 """
 
 from __future__ import annotations
@@ -73,6 +71,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -82,68 +81,40 @@ from concurrent.futures import ThreadPoolExecutor
 from http.client import HTTPConnection
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 import psutil  # comes with locust
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common  # noqa: E402
 
-DB_NAME = "backease_load"
-REDIS_DB = int(os.environ.get("LOAD_REDIS_DB", "9"))
+ROOT = common.ROOT
 PASSWORD = "load-test-pass-phrase"
 EMAIL = "load{:02d}@bench.invalid"
 ZONES = ["Europe/London", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney"]
-# Users join over this many seconds (not measured), so they do not all click at once and
-# the server's first requests (templates compiled per process, connections opened per
-# thread) are behind us when measuring starts.
-RAMP_SECONDS = 5
 LOCUSTFILE = ROOT / "bench" / "loadtest" / "locustfile.py"
+MIN_RATIO = 0.20
+MAX_PACED_P95_MS = 150
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--think", type=float, default=0.5, help="mean think time, s")
-    parser.add_argument("--duration", type=int, default=60, help="app phase, s")
-    parser.add_argument("--bare-duration", type=int, default=30, help="bare phase, s")
+    parser.add_argument("--users", type=int, default=common.size(50, 8), help="paced phase")
+    parser.add_argument("--think", type=float, default=0.5, help="paced: mean think time, s")
+    parser.add_argument("--connections", type=int, default=common.size(16, 8), help="closed loop")
+    parser.add_argument("--rounds", type=int, default=common.size(3, 1))
+    parser.add_argument("--app-seconds", type=int, default=common.size(20, 3))
+    parser.add_argument("--bare-seconds", type=int, default=common.size(10, 2))
+    parser.add_argument("--paced-seconds", type=int, default=common.size(60, 4))
+    parser.add_argument("--warm", type=float, default=common.size(2, 1), help="s, not measured")
     parser.add_argument("--worker-class", default="gthread")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--keep-db", action="store_true", help="keep backease_load at the end")
+    parser.add_argument("--keep-db", action="store_true", help="keep the database at the end")
     return parser.parse_args()
 
 
 # --- Services ------------------------------------------------------------------------------
-
-
-def database_url() -> str:
-    """DATABASE_URL's PostgreSQL server (else the local one), always our own database."""
-    url = os.environ.get("DATABASE_URL", "")
-    if urlsplit(url).scheme not in ("postgres", "postgresql", "pgsql"):
-        url = "postgres://postgres@127.0.0.1:5432/postgres"
-    return urlunsplit(urlsplit(url)._replace(path="/" + DB_NAME, query=""))
-
-
-def redis_url() -> str:
-    url = urlsplit(os.environ.get("REDIS_URL", "") or "redis://127.0.0.1:6379/0")
-    return urlunsplit(url._replace(path=f"/{REDIS_DB}"))
-
-
-def recreate_database(url: str, *, create: bool) -> None:
-    import psycopg
-
-    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        if create:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-
-
-def flush_redis(url: str) -> None:
-    import redis
-
-    redis.Redis.from_url(url, socket_connect_timeout=5).flushdb()
 
 
 def free_port() -> int:
@@ -160,6 +131,7 @@ class Processes:
         self.env = env
         self.logs = logs
         self.running: list[subprocess.Popen] = []
+        self.named: dict[str, subprocess.Popen] = {}
 
     def start(self, name: str, args: list[str]) -> subprocess.Popen:
         with open(self.logs / f"{name}.log", "ab") as log:
@@ -172,6 +144,7 @@ class Processes:
                 start_new_session=True,
             )
         self.running.append(process)
+        self.named[name] = process
         return process
 
     def stop(self, process: subprocess.Popen, timeout: float = 15) -> None:
@@ -394,44 +367,90 @@ def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60) -> 
 # --- Locust --------------------------------------------------------------------------------
 
 
-def run_locust(processes: Processes, user_class: str, args, port: int, csv_prefix: Path) -> float:
-    """One headless locust phase; returns locust's own CPU seconds."""
-    duration = args.duration if user_class == "AppUser" else args.bare_duration
-    processes.env["LOAD_TALLY"] = f"{csv_prefix}_failed_total"
-    process = processes.start(
-        f"locust-{user_class}",
-        [
-            "locust",
-            "-f",
-            str(LOCUSTFILE),
-            user_class,
-            "--headless",
-            "--users",
-            str(args.users),
-            "--spawn-rate",
-            str(args.users / RAMP_SECONDS),
-            "--run-time",
-            f"{duration + RAMP_SECONDS}s",
-            "--reset-stats",  # measure from the moment everyone is in
-            "--host",
-            f"http://127.0.0.1:{port}",
-            "--csv",
-            str(csv_prefix),
-            "--only-summary",
-            "--exit-code-on-error",
-            "0",
-            "--loglevel",
-            "WARNING",
-        ],
+class Phase:
+    """One locust run: a kind of user, how many, how paced, for how long."""
+
+    def __init__(self, name: str, user_class: str, users: int, think: float, seconds: float):
+        self.name, self.user_class, self.users = name, user_class, users
+        self.think, self.seconds = think, seconds
+        self.requests: list[tuple[str, float, bool]] = []
+        self.window = 0.0
+        self.failed_total = self.exceptions = 0
+        self.served = 0  # every request of the run, warm-up included: what the CPU was spent on
+        self.cpu: dict[str, float] = {}  # CPU seconds of each process while metered
+        self.metered = 0.0  # seconds the CPU was metered over
+        self.cpu_line = ""
+
+    @property
+    def rps(self) -> float:
+        return len(self.requests) / self.window if self.window else 0.0
+
+
+def run_phase(processes: Processes, phase: Phase, port: int, accounts: Path, work: Path, args):
+    """Run one headless locust phase and read what it measured."""
+    prefix = work / phase.name
+    processes.env.update(
+        LOAD_ACCOUNTS=str(accounts),
+        LOAD_THINK=str(phase.think),
+        LOAD_WARM=str(args.warm),
+        LOAD_TALLY=f"{prefix}_tally.json",
     )
+    meter = CpuMeter(processes.named["gunicorn"].pid, processes.named["celery"].pid)
+    spawn_seconds = 1 if phase.think == 0 else 5  # people join over a few seconds
+    process = processes.start(
+        f"locust-{phase.name}",
+        [
+            "locust", "-f", str(LOCUSTFILE), phase.user_class, "--headless",
+            "--users", str(phase.users), "--spawn-rate", str(phase.users / spawn_seconds),
+            "--run-time", f"{spawn_seconds + args.warm + phase.seconds:.0f}s",
+            "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary",
+            "--exit-code-on-error", "0", "--loglevel", "WARNING",
+        ],
+    )  # fmt: skip
     started = used = cpu_seconds(process.pid)
     while process.poll() is None:
         used = cpu_seconds(process.pid)
         time.sleep(0.5)
     processes.stop(process)
     if process.returncode != 0:
-        raise RuntimeError(f"locust exited with {process.returncode}; see its log")
-    return used - started
+        raise RuntimeError(f"locust exited with {process.returncode}; see its log in {work}")
+    tally = json.loads(Path(f"{prefix}_tally.json").read_text())
+    phase.requests = [tuple(r) for r in tally["requests"]]
+    phase.window = (tally["end"] or 0) - (tally["start"] or 0)
+    phase.failed_total, phase.served = tally["failed_total"], tally["total"]
+    with open(f"{prefix}_failures.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            print(f"  failure x{row['Occurrences']}: {row['Method']} {row['Name']}: {row['Error']}")
+    with open(f"{prefix}_exceptions.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            phase.exceptions += int(row["Count"])
+            print(f"  exception x{row['Count']}: {row['Message']}")
+    phase.cpu, phase.metered, phase.cpu_line = meter.report(used - started)
+    print(
+        f"{phase.name}: {len(phase.requests)} requests in {phase.window:.1f} s, "
+        f"rps={phase.rps:.1f} p50={percentile(phase.requests, 50):.0f} "
+        f"p95={percentile(phase.requests, 95):.0f} ms, {phase.failed_total} failed, "
+        f"{phase.exceptions} exceptions\n  {phase.cpu_line}",
+        flush=True,
+    )
+
+
+def percentile(requests: list[tuple[str, float, bool]], q: int) -> float:
+    times = sorted(ms for _, ms, _ in requests)
+    if not times:
+        return 0.0
+    return times[min(len(times) - 1, max(0, round(q / 100 * len(times)) - 1))]
+
+
+def print_table(requests: list[tuple[str, float, bool]]) -> None:
+    by_name: dict[str, list[tuple[str, float, bool]]] = {}
+    for request in requests:
+        by_name.setdefault(request[0], []).append(request)
+    print(f"  {'request':<46} {'count':>6} {'fail':>5} {'p50':>5} {'p95':>5} {'p99':>5}  ms")
+    for name, rows in sorted(by_name.items(), key=lambda item: -len(item[1])):
+        failed = sum(1 for r in rows if r[2])
+        p50, p95, p99 = (percentile(rows, q) for q in (50, 95, 99))
+        print(f"  {name:<46} {len(rows):>6} {failed:>5} {p50:>5.0f} {p95:>5.0f} {p99:>5.0f}")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -451,7 +470,7 @@ def postgres_cpu() -> dict[int, float]:
     seconds = {}
     for process in psutil.process_iter(["cmdline", "cpu_times"]):
         cmdline = " ".join(process.info["cmdline"] or [])
-        if cmdline.startswith("postgres:") and f" {DB_NAME} " in cmdline:
+        if cmdline.startswith("postgres:") and f" {DB_NAME[0]} " in cmdline:
             seconds[process.pid] = sum(process.info["cpu_times"][:2])
     return seconds
 
@@ -467,7 +486,8 @@ class CpuMeter:
         self.postgres = postgres_cpu()
         self.machine = psutil.cpu_times()
 
-    def report(self, locust_seconds: float) -> str:
+    def report(self, locust_seconds: float) -> tuple[dict[str, float], float, str]:
+        """CPU seconds used by each, the seconds elapsed, and a line of cores in use."""
         elapsed = time.monotonic() - self.started
         used = {name: cpu_seconds(pid) - self.before[name] for name, pid in self.pids.items()}
         used["postgres"] = sum(
@@ -478,52 +498,75 @@ class CpuMeter:
         idle = machine.idle - self.machine.idle
         busy = sum(machine) - sum(self.machine) - idle
         parts = ", ".join(f"{name} {seconds / elapsed:.2f}" for name, seconds in used.items())
-        return f"cpu in cores: {parts}; machine {busy / elapsed:.2f} of {psutil.cpu_count()} busy"
+        line = f"cpu in cores: {parts}; machine {busy / elapsed:.2f} of {psutil.cpu_count()} busy"
+        return used, elapsed, line
 
 
-def read_stats(csv_prefix: Path) -> tuple[dict, list[dict], int, int]:
-    """locust's Aggregated row and per-request rows (the measured window), the requests
-    that failed while the users were joining, and the exceptions raised in the users' code."""
-    with open(f"{csv_prefix}_stats.csv", newline="") as f:
-        rows = list(csv.DictReader(f))
-    total = next(r for r in rows if r["Name"] == "Aggregated")
-    with open(f"{csv_prefix}_failures.csv", newline="") as f:
-        for row in csv.DictReader(f):
-            request = f"{row['Method']} {row['Name']}"
-            print(f"  failure x{row['Occurrences']}: {request}: {row['Error']}")
-    exceptions = 0
-    with open(f"{csv_prefix}_exceptions.csv", newline="") as f:
-        for row in csv.DictReader(f):
-            exceptions += int(row["Count"])
-            print(f"  exception x{row['Count']}: {row['Message']}")
-    failed_in_all = int(Path(f"{csv_prefix}_failed_total").read_text())
-    ramp_failures = failed_in_all - int(total["Failure Count"])
-    rows = [r for r in rows if r["Name"] != "Aggregated"]
-    return total, rows, ramp_failures, exceptions
+def end_open_routines(port: int, accounts: list[dict]) -> None:
+    """End the routines a phase left open (people stopped mid-routine), through the start
+    page's "End it" form as each person would, so the next phase can start new ones."""
+    for account in accounts:
+        cookies = account["cookies"]
+        headers = {
+            "Host": f"127.0.0.1:{port}",
+            "X-Forwarded-Proto": "https",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        }
+        conn = HTTPConnection("127.0.0.1", port, timeout=60)
+        try:
+            conn.request("GET", "/start/desk-break/", headers=headers)
+            response = conn.getresponse()
+            page = response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{account['email']}: the start page answered {response.status}")
+            end = END_FORM.search(page)
+            if not end:
+                continue
+            origin = f"https://127.0.0.1:{port}"
+            form = {"csrfmiddlewaretoken": cookies["csrftoken"], "revision": end.group(2)}
+            conn.request(
+                "POST",
+                end.group(1).decode(),
+                body=urlencode(form),
+                headers={
+                    **headers,
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Origin": origin,
+                    "Referer": origin + "/start/desk-break/",
+                },
+            )
+            response = conn.getresponse()
+            response.read()
+            if response.status not in (302, 409):  # 409: it ended meanwhile
+                raise RuntimeError(f"{account['email']}: ending it answered {response.status}")
+        finally:
+            conn.close()
 
 
-def print_table(rows: list[dict]) -> None:
-    print(f"  {'request':<46} {'count':>6} {'fail':>5} {'p50':>5} {'p95':>5} {'p99':>5}  ms")
-    for row in sorted(rows, key=lambda r: -int(r["Request Count"])):
-        name = f"{row['Type']} {row['Name']}"
-        print(
-            f"  {name:<46} {row['Request Count']:>6} {row['Failure Count']:>5} "
-            f"{row['50%']:>5} {row['95%']:>5} {row['99%']:>5}"
-        )
-
-
-# --- Main ----------------------------------------------------------------------------------
+# The start page's "End it" form for the open routine: its action and revision.
+END_FORM = re.compile(
+    rb'action="(/sessions/\d+/play/end/)"[^>]*>\s*<input[^>]*>'
+    rb'<input type="hidden" name="revision" value="(\d+)"'
+)
 
 
 def main() -> None:
     args = parse_args()
-    db_url, cache_url = database_url(), redis_url()
-    try:
-        recreate_database(db_url, create=True)
-        flush_redis(cache_url)
-    except Exception as exc:
-        sys.exit(f"bench/load.py needs PostgreSQL and Redis ({db_url}, {cache_url}): {exc}")
+    if args.connections > args.users:
+        sys.exit("--connections cannot exceed --users: each closed-loop user needs its account")
+    goals = common.Goals()
+    with common.OwnDatabase("load") as db, common.OwnRedis("load") as own_redis:
+        db.keep = args.keep_db
+        DB_NAME[0] = db.name
+        line = run(args, goals, db, own_redis)
+    if line:
+        goals.finish(line)
 
+
+DB_NAME = [""]  # our database's name, for finding its PostgreSQL backends
+
+
+def run(args, goals: common.Goals, db: common.OwnDatabase, own_redis: common.OwnRedis) -> str:
     work = Path(tempfile.mkdtemp(prefix="backease-load-"))
     for name in (  # the production defaults, whatever this shell has set for development
         "SECURE_SSL_REDIRECT",
@@ -532,6 +575,10 @@ def main() -> None:
         "CSRF_COOKIE_SECURE",
         "PLAYER_TIME_SCALE",
         "SESSION_INACTIVITY_HOURS",
+        "LOG_LEVEL",
+        "REQUEST_LOG_LEVEL",
+        "LOG_FORMAT",
+        "CONN_MAX_AGE",
     ):
         os.environ.pop(name, None)
     os.environ.update(
@@ -540,22 +587,16 @@ def main() -> None:
             "DEBUG": "0",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DATABASE_URL": db_url,
-            "REDIS_URL": cache_url,
+            "DATABASE_URL": db.url,
+            "REDIS_URL": own_redis.url,
             "EMAIL_URL": "",
             "EMAIL_FILE_PATH": str(work / "mail"),
+            "STATIC_ROOT": str(work / "static"),
             "CELERY_TASK_ALWAYS_EAGER": "0",
             "PYTHONUNBUFFERED": "1",
         }
     )
-    env = dict(os.environ)
-    processes = Processes(env, work)
-
-    def terminate(signum, frame):
-        raise SystemExit(128 + signum)
-
-    signal.signal(signal.SIGTERM, terminate)
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in background
+    processes = Processes(dict(os.environ), work)
     finished = False
     try:
         import django
@@ -568,29 +609,22 @@ def main() -> None:
         call_command("collectstatic", verbosity=0, interactive=False)
         emails = seed(args.users)
         connections.close_all()
-        print(f"database ready in {time.monotonic() - started:.0f} s")
+        print(f"database {db.name}, Redis db {own_redis.db}: ready in "
+              f"{time.monotonic() - started:.0f} s")  # fmt: skip
+        if common.SETUP_ONLY:
+            finished = True
+            return ""
 
         port = free_port()
         gunicorn = processes.start(
             "gunicorn",
             [
-                "gunicorn",
-                "bench.loadtest.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--worker-class",
-                args.worker_class,
-                "--workers",
-                str(args.workers),
-                "--threads",
-                str(args.threads),
-                "--access-logfile",
-                "-",
+                "gunicorn", "bench.loadtest.wsgi:application", "--bind", f"127.0.0.1:{port}",
+                "--worker-class", args.worker_class, "--workers", str(args.workers),
+                "--threads", str(args.threads),
             ],
-        )
-        celery = processes.start(
-            "celery", ["celery", "-A", "backease", "worker", "-c", "1", "-l", "INFO"]
-        )
+        )  # fmt: skip
+        processes.start("celery", ["celery", "-A", "backease", "worker", "-c", "1", "-l", "INFO"])
         wait_until_up(port, gunicorn)
 
         started = time.monotonic()
@@ -599,55 +633,73 @@ def main() -> None:
             accounts = list(pool.map(log_in, [port] * len(emails), emails, range(len(emails))))
         finally:
             pool.shutdown(cancel_futures=True)
-        accounts_file = work / "accounts.json"
-        accounts_file.write_text(json.dumps(accounts))
         print(f"logged in {len(accounts)} people in {time.monotonic() - started:.0f} s")
-        env["LOAD_ACCOUNTS"] = str(accounts_file)
-        env["LOAD_THINK"] = str(args.think)
+        everyone = work / "accounts.json"
+        everyone.write_text(json.dumps(accounts))
+        closed_loop = work / "accounts-closed-loop.json"
+        closed_loop.write_text(json.dumps(accounts[: args.connections]))
 
         print(
-            f"config: gunicorn {args.worker_class} workers={args.workers} "
-            f"threads={args.threads}, celery worker -c 1, users={args.users}, "
-            f"think={args.think} s (x0.5-1.5), app {args.duration} s, bare {args.bare_duration} s; "
-            f"load average before: {os.getloadavg()[0]:.1f}"
+            f"config: gunicorn {args.worker_class} workers={args.workers} threads={args.threads}"
+            f", celery worker -c 1; saturation: {args.connections} connections, no think time, "
+            f"{args.rounds} x (app {args.app_seconds} s, bare {args.bare_seconds} s); paced: "
+            f"{args.users} people, think {args.think} s (x0.5-1.5), {args.paced_seconds} s; "
+            f"measuring from {args.warm} s after everyone joined; "
+            f"load average before: {os.getloadavg()[0]:.1f}",
+            flush=True,
         )
-        figures = {}
-        errors = 0
-        for user_class in ("AppUser", "BareUser"):
-            meter = CpuMeter(gunicorn.pid, celery.pid)
-            locust_cpu = run_locust(processes, user_class, args, port, work / user_class)
-            cpu = meter.report(locust_cpu)
-            total, rows, ramp_failures, exceptions = read_stats(work / user_class)
-            failures = int(total["Failure Count"])
-            errors += failures + ramp_failures + exceptions
-            figures[user_class] = total
-            print(
-                f"{user_class}: {total['Request Count']} requests, {failures} failed "
-                f"(+{ramp_failures} while joining), {exceptions} exceptions; "
-                f"rps={float(total['Requests/s']):.1f} p50={total['50%']} "
-                f"p95={total['95%']} p99={total['99%']} ms\n  {cpu}"
-            )
-            if user_class == "AppUser":
-                print_table(rows)
-        app, bare = figures["AppUser"], figures["BareUser"]
-        rps, bare_rps = float(app["Requests/s"]), float(bare["Requests/s"])
-        finished = True
+        phases = []
+        for n in range(1, args.rounds + 1):
+            for kind, user_class, seconds in (
+                ("app", "AppUser", args.app_seconds),
+                ("bare", "BareUser", args.bare_seconds),
+            ):
+                phase = Phase(f"{kind}{n}", user_class, args.connections, 0, seconds)
+                run_phase(processes, phase, port, closed_loop, work, args)
+                phases.append(phase)
+                if kind == "app":
+                    end_open_routines(port, accounts[: args.connections])
+        paced = Phase("paced", "AppUser", args.users, args.think, args.paced_seconds)
+        run_phase(processes, paced, port, everyone, work, args)
+        phases.append(paced)
+
+        app = [p for p in phases if p.name.startswith("app")]
+        bare = [p for p in phases if p.name.startswith("bare")]
+        app_requests = [r for p in app for r in p.requests]
+        sat_rps = len(app_requests) / sum(p.window for p in app)
+        bare_rps = sum(len(p.requests) for p in bare) / sum(p.window for p in bare)
+        ratio = sat_rps / bare_rps
+        gunicorn_ms = 1000 * sum(p.cpu["gunicorn"] for p in app)
+        cpu_ms = gunicorn_ms / len(app_requests)
+        bare_cpu_ms = (
+            1000 * sum(p.cpu["gunicorn"] for p in bare) / sum(len(p.requests) for p in bare)
+        )
+        errors = sum(p.failed_total + p.exceptions for p in phases)
+        sat_p95, paced_p95 = percentile(app_requests, 95), percentile(paced.requests, 95)
+        print("app mix at saturation, all rounds:")
+        print_table(app_requests)
+        print("paced:")
+        print_table(paced.requests)
         print(
-            f"load: rps={rps:.1f} p50_ms={app['50%']} p95_ms={app['95%']} p99_ms={app['99%']} "
-            f"errors={errors} bare_rps={bare_rps:.1f} ratio={rps / bare_rps:.2f}"
+            f"gunicorn CPU per request: app mix {cpu_ms:.2f} ms, bare view {bare_cpu_ms:.2f} ms; "
+            f"locust in the bare phases: "
+            f"{statistics.mean(p.cpu['locust'] / p.metered for p in bare):.2f} cores"
+        )
+        goals.require(errors == 0, f"errors={errors}")
+        if not common.SMALL:
+            goals.require(ratio >= MIN_RATIO, f"ratio={ratio:.2f} < {MIN_RATIO}")
+            goals.require(
+                paced_p95 <= MAX_PACED_P95_MS, f"paced_p95_ms={paced_p95:.0f} > {MAX_PACED_P95_MS}"
+            )
+        finished = True
+        return (
+            f"load: sat_rps={sat_rps:.1f} bare_rps={bare_rps:.1f} ratio={ratio:.2f} "
+            f"sat_p95_ms={sat_p95:.0f} paced_p95_ms={paced_p95:.0f} cpu_ms_per_req={cpu_ms:.2f} "
+            f"errors={errors}"
         )
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not stop the cleanup
         processes.stop_all()
-        try:
-            from django.db import connections
-
-            connections.close_all()
-        except Exception:  # Django may not be set up yet
-            pass
-        if not args.keep_db:
-            recreate_database(db_url, create=False)
-        flush_redis(cache_url)
         if finished:
             shutil.rmtree(work, ignore_errors=True)
         else:

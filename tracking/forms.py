@@ -15,7 +15,6 @@ class PainScaleWidget(forms.RadioSelect):
     """0–10 as a row of large buttons with the NRS anchors."""
 
     template_name = "tracking/widgets/pain_scale.html"
-    option_template_name = "tracking/widgets/pain_option.html"
 
     def __init__(self, *args, low: str = "", high: str = "", **kwargs):
         super().__init__(*args, **kwargs)

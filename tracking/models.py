@@ -59,6 +59,19 @@ class Part:
         return cls(**data)
 
     @property
+    def label(self) -> str:
+        """What the player calls this part, shown and announced."""
+        if self.kind == "ready":
+            return _("Switch sides") if self.side == "right" else _("Get ready")
+        if self.kind == "rest":
+            return _("Rest")
+        if self.mode == "hold":
+            return _("Hold")
+        if self.mode == "reps":
+            return _("Repeat")
+        return _("Keep moving")
+
+    @property
     def is_last_work_of_step(self) -> bool:
         return self.kind == "work" and self.side in ("", "right")
 

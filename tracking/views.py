@@ -87,6 +87,8 @@ def _player_context(session: Session) -> dict:
     context = {"session": session, "part": part, "now": timezone.now()}
     if part is None:
         return context
+    # Reversed here rather than by seven {% url %} tags: the player is the busiest fragment.
+    urls = {a: reverse("tracking:transition", args=[session.pk, a]) for a in services.ACTIONS}
     parts = session.parts
     upcoming = next(
         (p for p in parts[session.position + 1 :] if p.step_index != part.step_index), None
@@ -99,7 +101,7 @@ def _player_context(session: Session) -> dict:
         step_total=session.step_count,
         remaining=round(remaining_ms / 1000),
         remaining_ms=remaining_ms,
-        transition_form=TransitionForm(initial={"revision": session.revision}),
+        urls=urls,
     )
     return context
 

@@ -1,14 +1,17 @@
 """The users of bench/load.py (locust, headless). Not meant to be run by hand.
 
 AppUser is one signed-in person (cookies from bench/load.py's real logins) using BackEase;
-BareUser requests the bare view. Both wait LOAD_THINK seconds on average (uniformly
-between half and one and a half times it) after every request, so they are paced alike.
-Every response is checked for its status and a marker of the page or fragment it should
-be; anything else is a failure.
+BareUser requests the bare view. Both think for LOAD_THINK seconds on average (uniformly
+between half and one and a half times it) after every request and at no other time, so
+they are paced alike; with LOAD_THINK=0 both are closed loops that send their next request
+as soon as the last is answered. Every response is checked for its status and a marker of
+the page or fragment it should be; anything else is a failure.
 
-Environment: LOAD_ACCOUNTS (a JSON file of {"email", "cookies"} from the logins),
-LOAD_THINK (seconds, 0 for none), LOAD_TALLY (a file to write the count of failed requests
-of the whole run to, ramp-up included: --reset-stats forgets those).
+Environment: LOAD_ACCOUNTS (a JSON file of {"email", "cookies"} from the logins, one per
+user), LOAD_THINK (seconds, 0 for none), LOAD_WARM (seconds after all users have joined
+before measuring starts), LOAD_TALLY (a JSON file this writes at the end: the measured
+window, each measured request's name, milliseconds and outcome, and the requests and
+failed requests of the whole run, warm-up included).
 """
 
 from __future__ import annotations
@@ -18,14 +21,17 @@ import json
 import os
 import random
 import re
+import time
 from http.cookiejar import Cookie, DefaultCookiePolicy
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from locust import FastHttpUser, between, constant, events, task
+import gevent
+from locust import FastHttpUser, constant, events, task
 from locust.exception import RescheduleTask
 
 THINK = float(os.environ.get("LOAD_THINK", "0"))
+WARM = float(os.environ.get("LOAD_WARM", "0"))
 ACCOUNTS = (
     json.loads(Path(os.environ["LOAD_ACCOUNTS"]).read_text())
     if os.environ.get("LOAD_ACCOUNTS")
@@ -42,31 +48,45 @@ FEELING = re.compile(rb'name="(feeling_\d+)"')
 KIND = re.compile(rb'data-kind="(\w*)"')
 
 
-_failed_requests = 0
+_tally = {"start": None, "end": None, "requests": [], "failed_total": 0, "total": 0}
+
+
+@events.spawning_complete.add_listener
+def _everyone_joined(**kwargs) -> None:
+    _tally["start"] = time.time() + WARM
 
 
 @events.request.add_listener
-def _tally(exception=None, **kwargs) -> None:
-    global _failed_requests
-    if exception is not None:
-        _failed_requests += 1
+def _record(name, response_time, exception=None, start_time=None, **kwargs) -> None:
+    failed = exception is not None
+    _tally["failed_total"] += failed
+    _tally["total"] += 1
+    start = _tally["start"]
+    if start is not None and start_time is not None and start_time >= start:
+        _tally["requests"].append((name, round(response_time, 2), failed))
+
+
+@events.test_stop.add_listener
+def _stopped(**kwargs) -> None:
+    _tally["end"] = time.time()
 
 
 @events.quitting.add_listener
 def _write_tally(**kwargs) -> None:
     if os.environ.get("LOAD_TALLY"):
-        Path(os.environ["LOAD_TALLY"]).write_text(str(_failed_requests))
-
-
-def _think_time() -> object:
-    return between(THINK * 0.5, THINK * 1.5) if THINK > 0 else constant(0)
+        Path(os.environ["LOAD_TALLY"]).write_text(json.dumps(_tally))
 
 
 class _Paced(FastHttpUser):
     abstract = True
-    wait_time = _think_time()
+    # Pacing is think(), once after every request; none between tasks.
+    wait_time = constant(0)
     # As behind a TLS-terminating proxy (SECURE_PROXY_SSL_HEADER): no HTTPS redirect.
     default_headers = {"X-Forwarded-Proto": "https"}
+
+    def think(self) -> None:
+        if THINK > 0:
+            gevent.sleep(THINK * (0.5 + random.random()))
 
 
 class _BehindTlsProxy(DefaultCookiePolicy):
@@ -84,7 +104,10 @@ class AppUser(_Paced):
     def on_start(self) -> None:
         if not ACCOUNTS:
             raise RuntimeError("LOAD_ACCOUNTS is empty: bench/load.py logs the users in")
-        account = ACCOUNTS[next(_account_numbers) % len(ACCOUNTS)]
+        number = next(_account_numbers)
+        if number >= len(ACCOUNTS):  # two users on one account would meet each other's routines
+            raise RuntimeError(f"more users than accounts ({len(ACCOUNTS)})")
+        account = ACCOUNTS[number]
         host = urlsplit(self.host).hostname or ""
         self.client.cookiejar.set_policy(_BehindTlsProxy())
         for name, value in account["cookies"].items():
@@ -123,7 +146,7 @@ class AppUser(_Paced):
             url, name=name, headers=headers, allow_redirects=False, catch_response=True
         ) as response:
             self._check(response, 200, expect, htmx)
-        self.wait()
+        self.think()
         return response
 
     def post(self, url: str, name: str, data: dict, expect, *, htmx=False, status=200, referer=""):
@@ -140,7 +163,7 @@ class AppUser(_Paced):
             url, data=body, name=name, headers=headers, allow_redirects=False, catch_response=True
         ) as response:
             self._check(response, status, expect, htmx)
-        self.wait()
+        self.think()
         return response
 
     # --- what people do ------------------------------------------------------------------
@@ -222,6 +245,7 @@ class BareUser(_Paced):
                 response.success()
             else:
                 response.failure(f"status {response.status_code}, {response.content[:40]!r}")
+        self.think()
 
 
 def _redirect(pattern: re.Pattern):
