@@ -277,6 +277,8 @@ CASES: dict[str, Case] = {
     # --- routines: public content ---
     "routines/": public("/routines/"),
     "routines/<slug:slug>/": public(f"/routines/{SLUG}/"),
+    "routines/exercises/": public("/routines/exercises/"),
+    "routines/exercises/<slug:slug>/": public("/routines/exercises/cat-cow/"),
     # --- tracking ---
     # The owner already has a session in progress: 409 on a second start.
     "start/<slug:slug>/": self_form(
