@@ -11,8 +11,10 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
-# collectstatic only needs a key to import settings; the real one comes from the environment.
-RUN SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput \
+# collectstatic only needs a key and a mail URL to import settings; the real ones come from
+# the environment.
+RUN SECRET_KEY=build-only-not-secret EMAIL_URL=smtp://localhost:25 \
+    python manage.py collectstatic --noinput \
     && mkdir -p /app/var && chown -R backease /app/var
 
 USER backease

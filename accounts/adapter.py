@@ -3,12 +3,24 @@ import smtplib
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib import messages
+from django.db import transaction
 from django.utils.translation import gettext as _
+
+from .services import email_claims_release
 
 logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def confirm_email(self, request, email_address) -> bool:
+        """Whoever verifies an address gets it: every other account's unverified claim on it
+        goes first (with ACCOUNT_CHANGE_EMAIL the account then moves to the address, which
+        must be free)."""
+        with transaction.atomic():
+            if email_address.can_set_verified():
+                email_claims_release(email=email_address.email, keep=email_address.user)
+            return super().confirm_email(request, email_address)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """A mail-server outage must not turn sign-up or a password reset into a 500:
         the account is saved, and the person is told to ask for the email again later."""

@@ -1,6 +1,7 @@
 import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -37,6 +38,34 @@ class EmailUserManager(UserManager):
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
+
+    # An address belongs to an account once it is verified there. An unverified address is
+    # only a claim: it never keeps anyone else from signing up and never receives a password
+    # reset (accounts/allauth_forms.py). Whoever verifies the address gets it.
+
+    def unclaimed_sign_ups(self, email: str) -> models.QuerySet["User"]:
+        """Accounts signed up with this address and never verified: with verification
+        mandatory nobody has ever logged in to them, so they hold no one's data."""
+        return self.filter(
+            email__iexact=email,
+            last_login__isnull=True,
+            # An operator's account made with createsuperuser gets its allauth address row,
+            # unverified, on its first login attempt on the site: still theirs.
+            is_staff=False,
+            emailaddress__email__iexact=email,
+            emailaddress__verified=False,
+        ).distinct()
+
+    def owning_email(self, email: str) -> models.QuerySet["User"]:
+        """The account this address belongs to: the one that verified it, or one whose own
+        address it is and that is not an unclaimed sign-up (accounts made by the operator
+        with createsuperuser have no allauth address row, and are still someone's)."""
+        verified = models.Q(emailaddress__email__iexact=email, emailaddress__verified=True)
+        return (
+            self.filter(verified | models.Q(email__iexact=email))
+            .exclude(pk__in=self.unclaimed_sign_ups(email).values("pk"))
+            .distinct()
+        )
 
 
 class User(AbstractUser):
@@ -87,3 +116,22 @@ class User(AbstractUser):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class LoginSession(AbstractBaseSession):
+    """Django's session row, with the person it is logged in as (accounts/sessions.py), so
+    that all of a person's logins can be found and ended together, as deleting the account
+    does."""
+
+    # No database constraint: a request still in flight when its account is deleted may
+    # save its session afterwards, and that must not fail. The user no longer exists, so
+    # the row logs nobody in.
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, db_constraint=False, related_name="+"
+    )
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore

@@ -1,3 +1,4 @@
+from allauth.decorators import rate_limit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
@@ -6,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import DeleteAccountForm, ProfileForm
+from .services import account_delete
 from .signals import profile_changed
 
 
@@ -25,14 +27,14 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limit(action="delete_account")  # password guesses: 429 like allauth's password change
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if form.is_valid():
             user = request.user
             logout(request)
-            # Every row of the user's data hangs off the user with on_delete=CASCADE.
-            user.delete()
+            account_delete(user=user)
             messages.success(request, _("Your account and all your data have been deleted."))
             return redirect("home")
         return render(request, "accounts/delete.html", {"form": form}, status=400)

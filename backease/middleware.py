@@ -2,7 +2,11 @@ import logging
 import time
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.functional import empty
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property, empty
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_htmx.middleware import HtmxDetails
+from django_htmx.middleware import HtmxMiddleware as BaseHtmxMiddleware
 
 from .logging import new_request_id, request_id
 
@@ -47,3 +51,48 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id.reset(token)
+
+
+class PrivateResponsesMiddleware:
+    """`Cache-Control: private, no-store` on every response the app makes (static files are
+    served by WhiteNoise before this runs). Pages show health data to the person logged in
+    or to whoever holds a share link, and every page carries its visitor's CSRF token (in
+    `hx-headers` on <body>), so no response may be kept by a shared cache, a proxy or the
+    browser's back-forward cache. One default here, rather than a decorator per view, is one
+    that a new view cannot forget."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class SafeHtmxDetails(HtmxDetails):
+    """request.htmx, except that HX-Current-URL, which comes from the client, is bad input
+    like any other: a malformed one (say "http://[") reads as absent instead of raising
+    ValueError, and so does one whose path would lead off the site ("//evil.example/")."""
+
+    @cached_property
+    def current_url_abs_path(self) -> str | None:
+        try:
+            path = super().current_url_abs_path
+        except ValueError:
+            return None
+        if path is None or not url_has_allowed_host_and_scheme(path, allowed_hosts=None):
+            return None
+        return path
+
+
+class HtmxMiddleware(BaseHtmxMiddleware):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self.async_mode:
+            return self.__acall__(request)
+        request.htmx = SafeHtmxDetails(request)
+        return self.get_response(request)
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        request.htmx = SafeHtmxDetails(request)
+        return await self.get_response(request)

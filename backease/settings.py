@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "backease.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files stay cacheable), before everything that can answer.
+    "backease.middleware.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,7 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
+    "backease.middleware.HtmxMiddleware",  # django-htmx's, safe with malformed headers
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SessionTimeoutMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
@@ -135,7 +137,9 @@ else:
 
 # Sessions are read from the cache and kept in the database: a Redis outage falls back to the
 # database (backease/cache.py), and logouts made meanwhile are replayed to Redis when it is back.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# The engine is cached_db's, with the person's id on each row (accounts/sessions.py), so
+# deleting an account can end every login of that person.
+SESSION_ENGINE = "accounts.sessions"
 # A login lasts 12 hours at most; without "Remember me" it also ends after 30 idle minutes
 # and when the browser closes (accounts.middleware.SessionTimeoutMiddleware).
 SESSION_MAX_AGE = datetime.timedelta(hours=env.int("SESSION_MAX_AGE_HOURS", default=12))
@@ -157,7 +161,12 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "display_name"]},
+    },
+    # No email local part or display name inside the password (issue 12).
+    {"NAME": "accounts.validators.PersonalInfoValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -171,6 +180,16 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+# An address belongs to the account that verified it; an unverified one neither blocks a
+# sign-up nor receives a password reset (accounts/allauth_forms.py, issue 12).
+ACCOUNT_FORMS = {
+    "signup": "accounts.allauth_forms.SignupForm",
+    "reset_password": "accounts.allauth_forms.ResetPasswordForm",
+}
+# One address per account: a new one waits, unverified, until its link is followed, then
+# replaces the old one. BackEase writes to one person at one address; a second address
+# would only be one more thing to claim.
+ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -190,15 +209,25 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    # Our own views, throttled the way allauth throttles changing the password.
+    "delete_account": "5/m/user",
+    # Wrong share-link tokens, per client address (safety.views).
+    "share_link_guess": "10/m/ip",
 }
 
 # --- Email ------------------------------------------------------------------
 
 EMAIL_URL = env("EMAIL_URL", default="")
+_email_file_path = env("EMAIL_FILE_PATH", default="")
 # Seconds; an SMTP call never hangs a worker.
 _email_timeout = env.int("EMAIL_TIMEOUT", default=10)
 if EMAIL_URL:
     _email = env.email_url_config(EMAIL_URL)
+    if _email["EMAIL_BACKEND"] != "django.core.mail.backends.smtp.EmailBackend":
+        raise ImproperlyConfigured(
+            "EMAIL_URL must be an SMTP URL (smtp://, smtps:// or smtp+tls://); "
+            "leave it empty to keep emails as files (see EMAIL_FILE_PATH)."
+        )
     MAILERS = {
         "default": {
             "BACKEND": _email["EMAIL_BACKEND"],
@@ -213,14 +242,29 @@ if EMAIL_URL:
             },
         }
     }
-else:
-    # Local default: every email is written under var/mail/ and echoed to the console.
+elif DEBUG:
+    # `make run`: every email is written under var/mail/ and echoed to the console.
     MAILERS = {
         "default": {
             "BACKEND": "backease.mail.FileAndConsoleBackend",
-            "OPTIONS": {"file_path": env("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))},
+            "OPTIONS": {"file_path": _email_file_path or str(VAR_DIR / "mail")},
         }
     }
+elif _email_file_path:
+    # Production without a mail server, by explicit choice (a load test): files only, never
+    # the log, which would then hold password-reset links.
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": _email_file_path},
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        "EMAIL_URL must be set when DEBUG is off: without a mail server every email, "
+        "password-reset links included, would be printed to the server's log. (To keep "
+        "emails as files instead, set EMAIL_FILE_PATH.)"
+    )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="BackEase <hello@backease.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -348,10 +392,22 @@ STORAGES = {
 
 # --- Security -----------------------------------------------------------------
 
+# The largest form is a 2,000-character note (24 kB sent, at worst); a body over this cap is
+# refused with a 400 before it is read into memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+# No form takes a file: a request with one is refused before the file is kept (Django would
+# otherwise stream files of any size to disk; FILE_UPLOAD_MAX_MEMORY_SIZE only decides
+# between memory and disk).
+FILE_UPLOAD_HANDLERS = ["backease.uploads.NoFileUploadHandler"]
+
 ADMIN_URL = env("ADMIN_URL", default="admin/")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is believed only from a proxy we put in front: without one, any client
+# could send "https" and pass for a secure request.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if ALLAUTH_TRUSTED_PROXY_COUNT > 0 else None
+)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

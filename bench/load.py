@@ -592,6 +592,8 @@ def run(args, goals: common.Goals, db: common.OwnDatabase, own_redis: common.Own
             "EMAIL_URL": "",
             "EMAIL_FILE_PATH": str(work / "mail"),
             "STATIC_ROOT": str(work / "static"),
+            # As behind one TLS proxy: its X-Forwarded-Proto is believed.
+            "TRUSTED_PROXY_COUNT": "1",
             "CELERY_TASK_ALWAYS_EAGER": "0",
             "PYTHONUNBUFFERED": "1",
         }

@@ -1,13 +1,36 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Exercise, Routine, RoutineStep
 
 
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "icon"]
+    list_display = ["name", "position", "equipment", "focus", "gentler", "harder", "is_published"]
+    list_filter = ["position", "equipment", "focus", "is_published"]
+    list_select_related = ["gentler", "harder"]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["gentler", "harder"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "is_published"]}),
+        (
+            _("How it is done"),
+            {
+                "fields": [
+                    "starting_position",
+                    "instructions",
+                    "breathing_cue",
+                    "feel",
+                    "caution",
+                    "stop_if",
+                ]
+            },
+        ),
+        (_("Where and what for"), {"fields": ["equipment", "position", "focus"]}),
+        (_("Variants"), {"fields": ["gentler", "harder"]}),
+        (_("Illustration"), {"fields": ["icon", "illustration_text"]}),
+    ]
 
 
 class RoutineStepInline(admin.TabularInline):

@@ -10,6 +10,16 @@ class LibraryFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any length")), *Routine.LENGTH_CHOICES],
     )
+    equipment = forms.ChoiceField(
+        label=_("Equipment"),
+        required=False,
+        choices=[("", _("Any equipment")), *Routine.EQUIPMENT_CHOICES],
+    )
+    position = forms.ChoiceField(
+        label=_("Position"),
+        required=False,
+        choices=[("", _("Any position")), *Routine.POSITION_CHOICES],
+    )
     difficulty = forms.ChoiceField(
         label=_("Difficulty"),
         required=False,

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, ExpressionWrapper, F, Q, Sum, Value, When
+from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Sum, Value, When
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -110,6 +110,10 @@ class Exercise(models.Model):
     def icon_url(self) -> str:
         return static(f"img/exercises/{self.icon}.svg")
 
+    def caution_with_stop(self) -> str:
+        """The caution and the stop line together, for places that show one caution."""
+        return " ".join(text for text in (self.caution, self.stop_if) if text)
+
     def instruction_lines(self) -> list[str]:
         return [line.strip() for line in self.instructions.splitlines() if line.strip()]
 
@@ -146,6 +150,12 @@ def has_cycle(edges: set[tuple[int, int]]) -> bool:
     return any(visit(node, set()) for node in list(following))
 
 
+# A step whose exercise is done on the floor: lying, kneeling, or on a mat or roller.
+ON_THE_FLOOR = Q(
+    exercise__position__in=[Exercise.Position.LYING, Exercise.Position.HANDS_KNEES]
+) | Q(exercise__equipment__in=[Exercise.Equipment.MAT, Exercise.Equipment.FOAM_ROLLER])
+
+
 class RoutineQuerySet(models.QuerySet):
     def published(self) -> "RoutineQuerySet":
         return self.filter(is_published=True)
@@ -161,6 +171,22 @@ class RoutineQuerySet(models.QuerySet):
             return self
         low, high = bounds
         return self.filter(total_seconds__gte=low, total_seconds__lt=high)
+
+    def filter_equipment(self, choice: str) -> "RoutineQuerySet":
+        return self._filter_steps(Routine.EQUIPMENT_FILTERS.get(choice))
+
+    def filter_position(self, choice: str) -> "RoutineQuerySet":
+        return self._filter_steps(Routine.POSITION_FILTERS.get(choice))
+
+    def _filter_steps(self, rule: tuple[str, Q] | None) -> "RoutineQuerySet":
+        # Subqueries rather than joins, so the steps' duration sum stays correct.
+        if rule is None:
+            return self
+        quantifier, condition = rule
+        steps = RoutineStep.objects.filter(routine=OuterRef("pk"))
+        if quantifier == "some":
+            return self.filter(Exists(steps.filter(condition)))
+        return self.filter(~Exists(steps.exclude(condition)))
 
 
 class Routine(models.Model):
@@ -178,6 +204,38 @@ class Routine(models.Model):
         ("short", _("Under 5 minutes")),
         ("medium", _("5 to 8 minutes")),
         ("long", _("8 minutes or more")),
+    ]
+
+    # Equipment and position filters: ("every" | "some" step, condition on the step).
+    EQUIPMENT_FILTERS = {
+        "none": ("every", Q(exercise__equipment=Exercise.Equipment.NONE)),
+        "chair": (
+            "every",
+            Q(exercise__equipment__in=[Exercise.Equipment.NONE, Exercise.Equipment.CHAIR]),
+        ),
+        "mat": (
+            "every",
+            Q(exercise__equipment__in=[Exercise.Equipment.NONE, Exercise.Equipment.MAT]),
+        ),
+        "foam_roller": ("some", Q(exercise__equipment=Exercise.Equipment.FOAM_ROLLER)),
+    }
+    EQUIPMENT_CHOICES = [
+        ("none", _("No equipment")),
+        ("chair", _("Just a chair")),
+        ("mat", _("Just a mat")),
+        ("foam_roller", _("With a foam roller")),
+    ]
+    POSITION_FILTERS = {
+        "no_floor": ("every", ~ON_THE_FLOOR),
+        "standing": ("every", Q(exercise__position=Exercise.Position.STANDING)),
+        "sitting": ("every", Q(exercise__position=Exercise.Position.SITTING) & ~ON_THE_FLOOR),
+        "lying": ("every", Q(exercise__position=Exercise.Position.LYING)),
+    }
+    POSITION_CHOICES = [
+        ("no_floor", _("No getting down to the floor")),
+        ("standing", _("Standing only")),
+        ("sitting", _("On a chair only")),
+        ("lying", _("Lying down only")),
     ]
 
     title = models.CharField(_("title"), max_length=80)
@@ -212,6 +270,20 @@ class Routine(models.Model):
     @property
     def total_minutes(self) -> int:
         return max(1, round(self.total_time / 60))
+
+    def needs(self) -> list[str]:
+        """What the routine needs, e.g. ["Mat", "Foam roller"], from its (prefetched) steps."""
+        found = {step.exercise.equipment for step in self.steps.all()}
+        return [
+            label
+            for value, label in Exercise.Equipment.choices
+            if value in found and value != Exercise.Equipment.NONE
+        ]
+
+    def positions(self) -> list[str]:
+        """How the routine is done, e.g. ["Lying down", "On hands and knees"]."""
+        found = {step.exercise.position for step in self.steps.all()}
+        return [label for value, label in Exercise.Position.choices if value in found]
 
 
 class RoutineStep(models.Model):

@@ -1,33 +1,55 @@
+from collections.abc import Iterable
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import ScreeningResponse
-from .questions import QUESTIONS
+from .questions import QUESTIONS, Question
 from .rules import EMERGENCY
 from .summary import MAX_WEEKS, MIN_WEEKS
 
-EMERGENCY_QUESTIONS = [q for q in QUESTIONS if q.level == EMERGENCY]
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+YES, NO = "yes", "no"
+
+
+def answer_field(question: Question) -> forms.TypedChoiceField:
+    """A required yes or no, with neither chosen beforehand: leaving a warning-sign question
+    unanswered must never count as "no"."""
+    return forms.TypedChoiceField(
+        label=question.text,
+        choices=[(YES, _("Yes")), (NO, _("No"))],
+        coerce=lambda value: value == YES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please answer yes or no."),
+            "invalid_choice": _("Please answer yes or no."),
+        },
+    )
 
 
 class ScreeningForm(forms.Form):
-    """Each question is a yes/no: ticked is yes, left clear is no."""
+    """One field per question, named by its key. `questions` picks which (all by default),
+    so other pages can ask some of them the same way."""
 
-    yes = forms.MultipleChoiceField(
-        label=_("Tick any that are true for you now"),
-        choices=[(q.key, q.text) for q in QUESTIONS],
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
     reason = forms.ChoiceField(
         choices=[("", "")] + ScreeningResponse.Reason.choices,
         required=False,
         widget=forms.HiddenInput,
     )
 
+    def __init__(self, *args, questions: Iterable[Question] = QUESTIONS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = tuple(questions)
+        for question in self.questions:
+            self.fields[question.key] = answer_field(question)
+
+    def answer_fields(self) -> list[forms.BoundField]:
+        return [self[question.key] for question in self.questions]
+
+    def unanswered(self) -> bool:
+        return any(question.key in self.errors for question in self.questions)
+
     def answers(self) -> dict[str, bool]:
-        ticked = set(self.cleaned_data["yes"])
-        return {q.key: q.key in ticked for q in QUESTIONS}
+        return {question.key: self.cleaned_data[question.key] for question in self.questions}
 
 
 class ShareLinkForm(forms.Form):
@@ -36,20 +58,13 @@ class ShareLinkForm(forms.Form):
     )
 
 
-class EmergencyQuestionsForm(forms.Form):
-    """The emergency questions, asked inside the daily check-in. Each needs an explicit
-    yes or no: a question left unanswered is never taken as "no"."""
+class EmergencyQuestionsForm(ScreeningForm):
+    """The emergency questions, asked inside the daily check-in the same way as in the
+    screening: each needs an explicit yes or no."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "emergency")
-        super().__init__(*args, **kwargs)
-        for question in EMERGENCY_QUESTIONS:
-            self.fields[question.key] = forms.ChoiceField(
-                label=question.text,
-                choices=YES_NO,
-                widget=forms.RadioSelect,
-                error_messages={"required": _("Please answer yes or no.")},
-            )
+        super().__init__(*args, questions=EMERGENCY_QUESTIONS, **kwargs)
 
-    def answers(self) -> dict[str, bool]:
-        return {key: value == "yes" for key, value in self.cleaned_data.items()}
+
+EMERGENCY_QUESTIONS = tuple(q for q in QUESTIONS if q.level == EMERGENCY)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.core.internal import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -219,9 +220,28 @@ def share_revoke(request: HttpRequest, link_id: int) -> HttpResponse:
     return redirect("safety:summary")
 
 
-def _shared_link(token: str) -> ShareLink | None:
+def _count_wrong_token(request: HttpRequest, *, dry_run: bool = False) -> bool:
+    """allauth's rate limits (ACCOUNT_RATE_LIMITS["share_link_guess"]); its public consume()
+    leaves GET requests out, so this calls the function underneath."""
+    usage = ratelimit.consume(
+        request, app="allauth.account", action="share_link_guess", limit_get=True, dry_run=dry_run
+    )
+    return bool(usage)
+
+
+def _shared_link(request: HttpRequest, token: str) -> ShareLink | HttpResponse:
+    """The live link with this token, or the answer to give instead: 404 for a wrong token,
+    429 once this client (by address; see TRUSTED_PROXY_COUNT) has tried too many wrong
+    ones. Only wrong tokens count, so a clinician may open a real link any number of
+    times; once over the limit, even a real token waits, or guessing would go on."""
+    if not _count_wrong_token(request, dry_run=True):
+        return _private(ratelimit.respond_429(request))
     links = ShareLink.objects.live().select_related("user")
-    return links.filter(token_hash=hash_token(token)).first()
+    link = links.filter(token_hash=hash_token(token)).first()
+    if link is None:
+        _count_wrong_token(request)
+        return _private(_error(request, _("This link has expired or was withdrawn."), status=404))
+    return link
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -235,9 +255,9 @@ def _private(response: HttpResponse) -> HttpResponse:
 @require_GET
 def shared_summary(request: HttpRequest, token: str) -> HttpResponse:
     """Read-only: the summary of the link's owner and nothing else of them."""
-    link = _shared_link(token)
-    if link is None:
-        return _private(_error(request, _("This link has expired or was withdrawn."), status=404))
+    link = _shared_link(request, token)
+    if isinstance(link, HttpResponse):
+        return link
     with timezone.override(link.user.zone):
         summary_data = build_summary(link.user, weeks=link.weeks)
         context = _context(
@@ -255,8 +275,8 @@ def shared_summary(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @require_GET
 def shared_summary_pdf(request: HttpRequest, token: str) -> HttpResponse:
-    link = _shared_link(token)
-    if link is None:
-        return _private(_error(request, _("This link has expired or was withdrawn."), status=404))
+    link = _shared_link(request, token)
+    if isinstance(link, HttpResponse):
+        return link
     with timezone.override(link.user.zone):
         return _private(_pdf_response(build_summary(link.user, weeks=link.weeks)))

@@ -3,6 +3,9 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-" + "x" * 40)
+# Production refuses to start without a mail server; the test runner swaps in its own
+# in-memory mailbox, so this one is never used.
+os.environ.setdefault("EMAIL_URL", "smtp://127.0.0.1:25")
 
 from backease.settings import *  # noqa: E402, F403
 

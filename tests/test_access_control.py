@@ -26,6 +26,9 @@ unsubscribe link, allauth's email and password keys) are reachable by design by 
 holds the token; for those the entry lists what the token is meant to reveal, and separate
 tests check that a withdrawn or made-up token finds nothing.
 
+No response, to anyone, plain or htmx, may be kept by a cache: each must say
+`Cache-Control: private, no-store` (a new URL is checked as soon as it has its entry).
+
 Forms are posted too: by anyone but the owner, the owner's rows must be exactly as before
 (a snapshot of every row of theirs); by the owner, the same payload must change their data,
 which shows the payload is one the view would act on.
@@ -51,13 +54,12 @@ from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session as DjangoSession
 from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import LoginSession, User
 from progress.models import Pause, ProgressSettings
 from reminders import services as reminder_services
 from reminders.models import Reminder, ReminderSettings
@@ -276,6 +278,8 @@ CASES: dict[str, Case] = {
     # --- routines: public content ---
     "routines/": public("/routines/"),
     "routines/<slug:slug>/": public(f"/routines/{SLUG}/"),
+    "routines/exercises/": public("/routines/exercises/"),
+    "routines/exercises/<slug:slug>/": public("/routines/exercises/cat-cow/"),
     # --- tracking ---
     # The owner already has a session in progress: 409 on a second start.
     "start/<slug:slug>/": self_form(
@@ -333,7 +337,9 @@ CASES: dict[str, Case] = {
     # --- safety ---
     "safety/help/": public("/safety/help/"),
     "safety/how-we-decide/": public("/safety/how-we-decide/"),
-    "safety/screening/": self_form("/safety/screening/", data={"reason": "help"}),
+    "safety/screening/": self_form(
+        "/safety/screening/", data={"reason": "help"} | {q.key: "no" for q in QUESTIONS}
+    ),
     "safety/screening/skip/": self_action("/safety/screening/skip/"),
     "safety/screening/<int:response_id>/": own_object(
         "/safety/screening/{screening}/", shows={"screening_yes"}
@@ -356,7 +362,9 @@ CASES: dict[str, Case] = {
     # --- admin ---
     # Staff without permissions see an index that offers nothing.
     "admin/": Case("/admin/", STAFF_PAGE, admin=True),
-    "admin/login/": Case("/admin/login/", (200, 200, 200, 302, 302), admin=True),
+    # Logging in goes through allauth's throttled login (secure_admin_login): anonymous
+    # visitors are sent there, people who are not staff are refused.
+    "admin/login/": Case("/admin/login/", (LOGIN, 403, 403, 302, 302), admin=True),
     # GET does not log out; people who are not staff are sent to the index (and so to login).
     "admin/logout/": Case(
         "/admin/logout/",
@@ -616,7 +624,7 @@ def seed(django_db_setup, django_db_blocker):
         with transaction.atomic():
             users = [made.owner, made.other, made.staff, made.superuser]
             User.objects.filter(pk__in=[u.pk for u in users]).delete()
-            DjangoSession.objects.filter(session_key__in=made.sessions.values()).delete()
+            LoginSession.objects.filter(session_key__in=made.sessions.values()).delete()
             Group.objects.filter(pk=made.ids["group"]).delete()
 
 
@@ -732,6 +740,27 @@ def test_each_page_answers_each_visitor_as_expected_and_shows_the_owners_data_to
             assert_nothing_of(seed.other_markers, response, path)
 
 
+def assert_kept_out_of_caches(response, path: str) -> None:
+    """Health data and each visitor's CSRF token: no cache may store any response."""
+    value = response.get("Cache-Control", "")
+    directives = {part.strip().split("=")[0].lower() for part in value.split(",")}
+    assert {"private", "no-store"} <= directives, f"{path}: Cache-Control {value!r}"
+    assert "public" not in directives, f"{path}: Cache-Control {value!r}"
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", ALL_PATTERNS)
+def test_no_page_may_be_stored_by_a_cache(seed, route, role, htmx):
+    case = case_for(route)
+    path = fill(case.path, seed.ids)
+    headers = {"HX-Request": "true", "HX-Current-URL": f"http://testserver{path}"} if htmx else {}
+
+    response = client_for(seed, role).get(path, headers=headers)
+
+    assert_kept_out_of_caches(response, path)
+
+
 @pytest.mark.parametrize(("route", "role"), POSTS)
 def test_each_form_changes_the_owners_data_for_the_owner_only(seed, route, role):
     case = CASES[route]
@@ -743,6 +772,7 @@ def test_each_form_changes_the_owners_data_for_the_owner_only(seed, route, role)
     response = client.post(path, fill(case.data, seed.ids))
 
     assert_status(response, expected, path)
+    assert_kept_out_of_caches(response, path)
     after = owner_rows(seed.owner.pk)
     if role == "owner":
         if case.post_changes:

@@ -17,12 +17,13 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "production-like-" + "k" * 50,
     "ALLOWED_HOSTS": "backease.example.com",
+    "EMAIL_URL": "smtp://localhost:25",
 }
 
 
 def _clean_env() -> dict[str, str]:
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never does.
-    dropped = {"DEBUG", "ADMIN_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {"DEBUG", "ADMIN_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "EMAIL_FILE_PATH"}
     return {k: v for k, v in os.environ.items() if k not in dropped}
 
 
@@ -96,3 +97,55 @@ def test_pages_carry_hsts_framing_referrer_and_csp_headers(client):
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "nonce-" in response["Content-Security-Policy"]
+
+
+SEND_A_RESET_EMAIL = (
+    "import django; django.setup(); from django.core.mail import send_mail; "
+    "send_mail('Reset', 'https://backease.example.com/accounts/password/reset/key/secret-key/', "
+    "'hello@backease.example.com', ['someone@example.com'])"
+)
+
+
+def test_production_refuses_to_start_without_a_mail_server():
+    # Without one, every email, password-reset links included, went to the server's log.
+    done = _run(SEND_A_RESET_EMAIL, EMAIL_URL="")
+    assert done.returncode != 0
+    assert "EMAIL_URL must be set" in done.stderr
+    assert "secret-key" not in done.stdout
+
+
+def test_production_refuses_a_mail_url_that_is_not_smtp():
+    done = _run("import django; django.setup()", EMAIL_URL="consolemail://")
+    assert done.returncode != 0
+    assert "EMAIL_URL must be an SMTP URL" in done.stderr
+
+
+def test_production_can_keep_emails_as_files_without_printing_them(tmp_path):
+    done = _run(SEND_A_RESET_EMAIL, EMAIL_URL="", EMAIL_FILE_PATH=str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "secret-key" not in done.stdout + done.stderr
+    [written] = tmp_path.iterdir()
+    assert "secret-key" in written.read_text()
+
+
+def _https_behind(count: str, **headers: str) -> bool:
+    """Whether Django takes a plain-HTTP request with these headers for HTTPS, in production
+    with TRUSTED_PROXY_COUNT=`count`: what the HTTPS redirect, secure cookies and the CSRF
+    origin check go by."""
+    code = (
+        "import django; django.setup(); from django.test import RequestFactory; "
+        f"print(RequestFactory().get('/', headers={headers!r}).is_secure())"
+    )
+    done = _run(code, TRUSTED_PROXY_COUNT=count)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()[-1] == "True"
+
+
+def test_a_client_cannot_claim_https_with_x_forwarded_proto_when_no_proxy_is_trusted():
+    assert not _https_behind("0", **{"X-Forwarded-Proto": "https"})
+
+
+def test_behind_a_trusted_proxy_its_x_forwarded_proto_says_the_request_was_https():
+    assert _https_behind("1", **{"X-Forwarded-Proto": "https"})
+    assert not _https_behind("1", **{"X-Forwarded-Proto": "http"})
+    assert not _https_behind("1")

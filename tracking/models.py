@@ -125,7 +125,8 @@ def snapshot_steps(steps, hurting: set[int] = frozenset()) -> dict[str, dict]:
             "starting_position": step.exercise.starting_position,
             "instructions": step.exercise.instruction_lines(),
             "breathing_cue": step.exercise.breathing_cue,
-            "caution": step.exercise.caution,
+            "caution": step.exercise.caution_with_stop(),
+            "illustration_text": step.exercise.illustration_text,
             "hurts": step.exercise_id in hurting,
         }
         for step in steps

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -98,3 +99,51 @@ def test_a_broken_multipart_body_answers_400(client_of, person, content_type):
     response = client_of.post(reverse("tracking:checkin"), body, content_type=content_type)
     assert response.status_code == 400
     assert snapshot(person) == before
+
+
+@pytest.mark.parametrize(
+    "current_url",
+    ["http://[", "https://[::1", "http://testserver:99999/", "http://testserver//evil.example/"],
+)
+def test_a_broken_htmx_current_url_still_sends_an_anonymous_visitor_to_log_in(current_url):
+    # Was a 500: urlsplit("http://[") raises ValueError in the login redirect for htmx. And
+    # "//evil.example/" is no path of this site to come back to.
+    response = Client().get(
+        reverse("progress:dashboard"),
+        headers={"HX-Request": "true", "HX-Current-URL": current_url},
+    )
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == reverse("account_login") + "?next=%2F"
+
+
+@pytest.mark.parametrize("size", [10, 3 * 1024 * 1024])
+def test_a_form_sent_with_a_file_is_refused_before_the_file_is_kept(
+    client_of, person, size, settings, tmp_path
+):
+    # No form takes a file; Django used to stream any size of file to a temporary file
+    # (before even the CSRF check), then let the view act on the other fields.
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    before = snapshot(person)
+    upload = SimpleUploadedFile("scan.pdf", b"x" * size, content_type="application/pdf")
+    response = client_of.post(reverse("tracking:checkin"), {"pain": "3", "scan": upload})
+    assert response.status_code == 400
+    assert text_of(response).strip()
+    assert snapshot(person) == before
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_logging_in_with_a_file_attached_is_refused(user):
+    upload = SimpleUploadedFile("big.bin", b"x" * 1024, content_type="application/octet-stream")
+    client = Client()
+    data = {"login": user.email, "password": PASSWORD, "file": upload}
+    response = client.post(reverse("account_login"), data)
+    assert response.status_code == 400
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_largest_form_fits_well_under_the_request_size_cap(client_of, person):
+    note = "😀" * 2000  # the longest note, in 4-byte characters
+    response = client_of.post(reverse("tracking:checkin"), {"pain": "3", "note": note})
+    assert response.status_code == 302
+    assert person.checkins.get().note == note
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 256 * 1024

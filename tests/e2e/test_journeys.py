@@ -6,6 +6,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from reminders.models import ReminderSettings
+from safety.questions import QUESTIONS
 from tests.e2e.conftest import PASSWORD, assert_accessible, shoot
 from tracking.models import CheckIn, Session
 
@@ -300,7 +301,9 @@ def test_an_emergency_answer_shows_the_advice_and_pauses_routines(logged_in, liv
     assert_accessible(page)
     page.goto(f"{live_server.url}/safety/screening/?reason=help")
     assert_accessible(page)
-    page.get_by_label("Are you having difficulty peeing?").check()
+    for question in QUESTIONS:  # each needs its own answer
+        group = page.get_by_role("group", name=str(question.text))
+        group.get_by_label("Yes" if question.key == "peeing" else "No", exact=True).check()
     page.get_by_role("button", name="Done").click()
     expect(page.get_by_role("heading", name=re.compile(r"^Call \d+ now$"))).to_be_visible()
     expect(page.get_by_role("button", name=re.compile(r"^Call \d+$"))).to_be_visible()

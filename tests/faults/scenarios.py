@@ -23,9 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 UNAVAILABLE_MARKER = b"BackEase is briefly unavailable"
 
 MAKE_SESSION = """
+from importlib import import_module
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 user = get_user_model().objects.create_user(email="load@example.com", password="x-long-pass-1")
 s = SessionStore()
 s[SESSION_KEY] = str(user.pk)
@@ -71,6 +73,11 @@ def _env(pg: PostgresServer, static_root: str) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "STATIC_ROOT": static_root,
+        # As behind one TLS proxy: the clients' X-Forwarded-Proto is believed.
+        "TRUSTED_PROXY_COUNT": "1",
+        # No mail server here: production keeps emails as files then, never in the log.
+        "EMAIL_URL": "",
+        "EMAIL_FILE_PATH": str(Path(static_root).parent / "mail"),
         "LOG_LEVEL": "WARNING",
         "REQUEST_LOG_LEVEL": "WARNING",
     }

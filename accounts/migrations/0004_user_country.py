@@ -15,7 +15,7 @@ def guess_countries(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_user_preferred_routine_user_sound_muted_and_more"),
+        ("accounts", "0003_loginsession"),
     ]
 
     operations = [
