@@ -134,10 +134,10 @@ def summary_pdf(summary: dict) -> bytes:
         line(_("None."))
     for flag in summary["open_flags"] + summary["past_flags"]:
         state = (
-            _("open since %(date)s") % {"date": f"{flag.opened_at:%Y-%m-%d}"}
+            _("open since %(date)s") % {"date": flag.opened_on.isoformat()}
             if flag.is_open
             else _("%(start)s to %(end)s")
-            % {"start": f"{flag.opened_at:%Y-%m-%d}", "end": f"{flag.closed_at:%Y-%m-%d}"}
+            % {"start": flag.opened_on.isoformat(), "end": flag.closed_on.isoformat()}
         )
         advice = f" {flag.consider}" if flag.is_open else ""
         line(f"{flag.get_rule_display()} ({state}): {flag.noticed}{advice}")
@@ -175,5 +175,14 @@ def _chart(doc: FPDF, summary: dict, w: float) -> None:
         doc.circle(x=x, y=y, radius=0.6, style="F")
     doc.set_line_width(0.2)
     doc.set_draw_color(0)
-    doc.set_y(y0 + height + 4)
+    # The same date labels as the web chart: first, middle and last day.
+    doc.set_font("Helvetica", size=7)
+    for tick in summary["chart"]["ticks"]:
+        x = x0 + (tick["day"] - summary["start"]).days * step
+        label = tick["day"].isoformat()
+        offset = {"start": 0, "middle": doc.get_string_width(label) / 2}.get(
+            tick["anchor"], doc.get_string_width(label)
+        )
+        doc.text(x - offset, y0 + height + 4, label)
+    doc.set_y(y0 + height + 7)
     doc.set_font("Helvetica", size=9)
