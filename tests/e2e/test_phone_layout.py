@@ -205,3 +205,17 @@ def test_the_year_grid_opens_on_today_on_a_phone_and_shows_every_month_on_a_desk
     assert desktop["todayVisible"], desktop
     # The last month's name is drawn inside the grid, not cut off at its edge.
     assert desktop["lastLabelRight"] <= min(desktop["svgRight"], desktop["boxRight"]) + 0.5
+
+
+def test_a_new_share_link_is_copied_with_one_press(logged_in, live_server):
+    page = logged_in
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{live_server.url}/safety/summary/")
+    page.get_by_label("Who is it for? (optional)").fill("Dr Patel")
+    page.get_by_role("button", name="Make a link for 8 weeks").click()
+    link = page.locator("#new-share-link").input_value()
+    assert "/safety/shared/" in link
+    page.get_by_role("button", name="Copy link").click()
+    page.get_by_text("Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    assert page.get_by_text("For Dr Patel", exact=True).is_visible()
