@@ -22,7 +22,6 @@ register(
         "sound_muted",
     ],
     owner="",
-    description="Your account, profile and goal.",
 )
 register("email_addresses", EmailAddress, ["email", "verified", "primary"], order_by=("email",))
 

@@ -33,7 +33,6 @@ class Table:
     columns: dict[str, str]
     owner: str = "user"
     order_by: tuple[str, ...] = ("pk",)
-    description: str = ""
 
 
 TABLES: dict[str, Table] = {}
@@ -47,7 +46,6 @@ def register(
     *,
     owner: str = "user",
     order_by: tuple[str, ...] = ("pk",),
-    description: str = "",
 ) -> Table:
     """Add a table to the export. A column is a field name, or `(column, lookup)` for a
     related value (`("routine", "routine__slug")`)."""
@@ -57,7 +55,6 @@ def register(
         columns=dict((c, c) if isinstance(c, str) else c for c in columns),
         owner=owner,
         order_by=order_by,
-        description=description,
     )
     for column, lookup in table.columns.items():
         lowered = f"{column} {lookup}".lower()

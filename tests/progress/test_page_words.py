@@ -56,9 +56,7 @@ def test_many_are_said_in_the_plural(user_client, user):
     assert "In the last 12 months you completed 3 routines on 3 days." in progress
 
 
-def test_the_dashboard_labels_its_pain_figures_and_uses_the_days_highest_rating(
-    user_client, user
-):
+def test_the_dashboard_labels_its_pain_figures_and_uses_the_days_highest_rating(user_client, user):
     # One day: a check-in of 5 in the morning, a routine from 5 down to 2 later.
     CheckInFactory(user=user, local_date=TODAY, pain=5)
     SessionFactory(user=user, local_date=TODAY, pain_before=5, pain_after=2)
