@@ -1,9 +1,12 @@
-"""Reminder writes: settings, the every-minute dispatch, and sending one reminder.
+"""Reminder writes: a person's reminders (up to five), the every-minute dispatch, and
+sending one reminder.
 
-The guarantees (one reminder per person per local day, none lost while the day lasts):
+The guarantees, for each reminder (one email per reminder per local day, none lost while
+the day lasts):
 
-1. Dispatch claims due settings rows with SELECT … FOR UPDATE SKIP LOCKED, creates one
-   `Reminder` row per (user, local day) — unique in the database — and moves each
+1. Dispatch claims due reminder (ReminderSchedule) rows with SELECT … FOR UPDATE SKIP
+   LOCKED, creates one `Reminder` row per (reminder, local day) — unique in the
+   database — and moves each
    `next_reminder_at` on, all in one transaction, a batch at a time. Two dispatches
    at once take disjoint rows; a second dispatch finds nothing due.
 2. A send task takes a reminder id and claims the row with a conditional UPDATE
@@ -26,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
 from django.db.models import F, Max
@@ -39,7 +43,7 @@ from progress.stats import current_streak, pain_trend_words
 from routines.models import Routine
 from tracking.models import Session, local_today
 
-from .models import Reminder, ReminderSettings
+from .models import MAX_PER_PERSON, Reminder, ReminderSchedule
 from .schedule import next_due
 
 logger = logging.getLogger(__name__)
@@ -61,66 +65,173 @@ def _requeue_after() -> dt.timedelta:
     return dt.timedelta(seconds=getattr(settings, "REMINDERS_REQUEUE_AFTER_SECONDS", 20 * 60))
 
 
-# --- Settings -----------------------------------------------------------------------
+# --- A person's reminders --------------------------------------------------------------
 
 
-def reminder_settings_update(
+class ReminderLimitReached(ValidationError):
+    pass
+
+
+def _locked_user(user: User) -> User:
+    # Locking the person's row makes "at most five" hold when two adds race.
+    return User.objects.select_for_update().get(pk=user.pk)
+
+
+def reminder_add(
     *,
     user: User,
-    enabled: bool,
     local_time: dt.time,
     weekdays: int,
-    skip_if_done: bool,
+    routine: Routine | None = None,
+    label: str = "",
+    skip_if_done: bool = True,
+    enabled: bool = True,
     now: dt.datetime | None = None,
-) -> ReminderSettings:
+) -> ReminderSchedule:
+    """Add one of the person's reminders; refuses a sixth with ReminderLimitReached."""
     with transaction.atomic():
-        row, _created = ReminderSettings.objects.select_for_update().get_or_create(user=user)
-        row.enabled = enabled
-        row.local_time = local_time.replace(second=0, microsecond=0, tzinfo=None)
-        row.weekdays = weekdays
-        row.skip_if_done = skip_if_done
-        _set_next(row, user=user, now=now or timezone.now())
+        _locked_user(user)
+        if ReminderSchedule.objects.for_user(user).count() >= MAX_PER_PERSON:
+            raise ReminderLimitReached(
+                _("You can have up to %(max)d reminders. Delete one to add another.")
+                % {"max": MAX_PER_PERSON},
+                code="limit",
+            )
+        schedule = ReminderSchedule(user=user)
+        _apply(
+            schedule,
+            user=user,
+            local_time=local_time,
+            weekdays=weekdays,
+            routine=routine,
+            label=label,
+            skip_if_done=skip_if_done,
+            enabled=enabled,
+            now=now or timezone.now(),
+        )
+        schedule.save()
+    return schedule
+
+
+def add_reminder(
+    user: User, *, local_time: dt.time, weekdays: int, routine: Routine | None = None
+) -> ReminderSchedule:
+    """For other apps (onboarding): give the person a reminder, on, skipping done days."""
+    return reminder_add(user=user, local_time=local_time, weekdays=weekdays, routine=routine)
+
+
+def reminder_update(
+    *,
+    schedule: ReminderSchedule,
+    local_time: dt.time,
+    weekdays: int,
+    routine: Routine | None,
+    label: str,
+    skip_if_done: bool,
+    enabled: bool,
+    now: dt.datetime | None = None,
+) -> ReminderSchedule:
+    with transaction.atomic():
+        row = (
+            ReminderSchedule.objects.select_for_update().select_related("user").get(pk=schedule.pk)
+        )
+        _apply(
+            row,
+            user=row.user,
+            local_time=local_time,
+            weekdays=weekdays,
+            routine=routine,
+            label=label,
+            skip_if_done=skip_if_done,
+            enabled=enabled,
+            now=now or timezone.now(),
+        )
         row.save()
     return row
 
 
-def reminder_settings_reschedule(*, user: User, now: dt.datetime | None = None) -> None:
-    """Recompute the next reminder after the user's time zone changed. Days that already
-    had a reminder are skipped, so a change never sends twice on one day."""
+def reminder_delete(*, schedule: ReminderSchedule) -> None:
+    # Its sent rows go with it (cascade): the history is about a reminder that is gone.
+    ReminderSchedule.objects.filter(pk=schedule.pk).delete()
+
+
+def _apply(
+    row: ReminderSchedule,
+    *,
+    user: User,
+    local_time: dt.time,
+    weekdays: int,
+    routine: Routine | None,
+    label: str,
+    skip_if_done: bool,
+    enabled: bool,
+    now: dt.datetime,
+) -> None:
+    row.enabled = enabled
+    row.local_time = local_time.replace(second=0, microsecond=0, tzinfo=None)
+    row.weekdays = weekdays
+    row.routine = routine
+    row.label = label.strip()
+    row.skip_if_done = skip_if_done
+    _set_next(row, user=user, now=now)
+
+
+def reminders_reschedule(*, user: User, now: dt.datetime | None = None) -> None:
+    """Recompute every reminder's next time after the user's time zone changed. Days that
+    already had that reminder are skipped, so a change never sends one twice on a day."""
+    now = now or timezone.now()
     with transaction.atomic():
-        row = ReminderSettings.objects.select_for_update().filter(user=user).first()
-        if row is None:
-            return
-        _set_next(row, user=user, now=now or timezone.now())
-        row.save(update_fields=["next_reminder_at", "next_local_date", "updated_at"])
+        rows = list(ReminderSchedule.objects.for_user(user).select_for_update())
+        for row in rows:
+            _set_next(row, user=user, now=now)
+        ReminderSchedule.objects.bulk_update(
+            rows, ["next_reminder_at", "next_local_date", "updated_at"]
+        )
 
 
 def reschedule_after_profile_change(*, user: User, changed: set[str], **_kwargs) -> None:
-    """accounts.signals.profile_changed: the next reminder follows a new time zone."""
+    """accounts.signals.profile_changed: every reminder follows a new time zone."""
     if "time_zone" in changed:
-        reminder_settings_reschedule(user=user)
+        reminders_reschedule(user=user)
 
 
-def _set_next(row: ReminderSettings, *, user: User, now: dt.datetime) -> None:
-    last_day = Reminder.objects.filter(user=user).aggregate(last=Max("local_date"))["last"]
+def _set_next(row: ReminderSchedule, *, user: User, now: dt.datetime) -> None:
+    last_day = None
+    if row.pk is not None:
+        last_day = Reminder.objects.filter(schedule=row).aggregate(last=Max("local_date"))["last"]
     row.next_reminder_at, row.next_local_date = row.compute_next(
         user=user, now=now, after_date=last_day
     )
 
 
-def reminder_unsubscribe(*, user: User) -> None:
-    ReminderSettings.objects.filter(user=user).update(
+def reminder_unsubscribe(*, schedule: ReminderSchedule) -> None:
+    """Turn one reminder off (its link in an email, or its switch)."""
+    ReminderSchedule.objects.filter(pk=schedule.pk).update(
         enabled=False, next_reminder_at=None, next_local_date=None, updated_at=timezone.now()
     )
 
 
-def unsubscribe_token(user: User) -> str:
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+def reminders_unsubscribe_all(*, user: User) -> None:
+    ReminderSchedule.objects.for_user(user).update(
+        enabled=False, next_reminder_at=None, next_local_date=None, updated_at=timezone.now()
+    )
 
 
-def user_from_unsubscribe_token(token: str) -> User | None:
+# Tokens of the single-reminder era: the user id, signed with a timestamp. Old emails still
+# carry them; they are honoured (all reminders off) for a year after they were sent, then
+# refused. New emails carry the reminder's random token, which reveals nothing.
+LEGACY_TOKEN_MAX_AGE = dt.timedelta(days=365)
+
+
+def schedule_from_unsubscribe_token(token: str) -> ReminderSchedule | None:
+    if len(token) > 64:
+        return None
+    return ReminderSchedule.objects.select_related("user").filter(token=token).first()
+
+
+def user_from_legacy_unsubscribe_token(token: str) -> User | None:
     try:
-        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=LEGACY_TOKEN_MAX_AGE)
     except signing.BadSignature:
         return None
     if not isinstance(user_id, int):
@@ -163,11 +274,11 @@ def reminders_dispatch(
 def _dispatch_batch(*, now: dt.datetime, batch_size: int) -> tuple[int, int, bool]:
     with transaction.atomic():
         rows = list(
-            ReminderSettings.objects.due(now)
+            ReminderSchedule.objects.due(now)
             .select_for_update(skip_locked=True, of=("self",))
             .order_by("next_reminder_at")
             .values_list(
-                "user_id",
+                "id",
                 "next_local_date",
                 "local_time",
                 "weekdays",
@@ -180,12 +291,12 @@ def _dispatch_batch(*, now: dt.datetime, batch_size: int) -> tuple[int, int, boo
         following: dict[tuple, tuple[dt.datetime, dt.date] | None] = {}
         claim: list[int] = []
         updates: list[tuple[int, dt.datetime | None, dt.date | None]] = []
-        for user_id, day, at, weekdays, zone_name in rows:
+        for schedule_id, day, at, weekdays, zone_name in rows:
             zone = _zone(zone_name)
             if zone_name not in today:
                 today[zone_name] = now.astimezone(zone).date()
             if day is not None and day >= today[zone_name]:
-                claim.append(user_id)
+                claim.append(schedule_id)
             # else its day is over (an outage): it is not sent late, only moved on.
             # People with the same zone, time and days share their next reminder.
             key = (zone_name, at, weekdays, day)
@@ -194,17 +305,17 @@ def _dispatch_batch(*, now: dt.datetime, batch_size: int) -> tuple[int, int, boo
                     at=at, weekdays=weekdays, zone=zone, now=now, after_date=day
                 )
             found = following[key]
-            updates.append((user_id, *(found or (None, None))))
-        ids = _create_reminders(user_ids=claim, now=now)
+            updates.append((schedule_id, *(found or (None, None))))
+        ids = _create_reminders(schedule_ids=claim, now=now)
         _set_next_many(updates)
         transaction.on_commit(functools.partial(_enqueue, ids))
     return len(ids), len(rows) - len(claim), len(rows) < batch_size
 
 
-def _create_reminders(*, user_ids: list[int], now: dt.datetime) -> list[int]:
-    """One reminder row per person for the day their settings point at; returns the ids
-    of the rows created (a day that already has one keeps it, and is not sent again)."""
-    if not user_ids:
+def _create_reminders(*, schedule_ids: list[int], now: dt.datetime) -> list[int]:
+    """One row per reminder for the day it points at; returns the ids of the rows created
+    (a reminder's day that already has one keeps it, and is not sent again)."""
+    if not schedule_ids:
         return []
     if connection.vendor == "postgresql":
         # One statement, whatever the batch, RETURNING the new ids. The ids travel as
@@ -212,27 +323,35 @@ def _create_reminders(*, user_ids: list[int], now: dt.datetime) -> list[int]:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {Reminder._meta.db_table} "
-                "(user_id, local_date, due_at, status, attempts, error, created_at, queued_at) "
-                "SELECT user_id, next_local_date, next_reminder_at, %s, 0, '', %s, %s "
-                f"FROM {ReminderSettings._meta.db_table} WHERE user_id = ANY(%s::bigint[]) "
-                "ON CONFLICT (user_id, local_date) DO NOTHING RETURNING id",
-                [Reminder.Status.PENDING, now, now, "{" + ",".join(map(str, user_ids)) + "}"],
+                "(user_id, schedule_id, local_date, due_at, status, attempts, error, "
+                "created_at, queued_at) "
+                "SELECT user_id, id, next_local_date, next_reminder_at, %s, 0, '', %s, %s "
+                f"FROM {ReminderSchedule._meta.db_table} WHERE id = ANY(%s::bigint[]) "
+                "ON CONFLICT (schedule_id, local_date) DO NOTHING RETURNING id",
+                [Reminder.Status.PENDING, now, now, "{" + ",".join(map(str, schedule_ids)) + "}"],
             )
             return [row[0] for row in cursor.fetchall()]
-    due = ReminderSettings.objects.filter(user_id__in=user_ids).values_list(
-        "user_id", "next_local_date", "next_reminder_at"
+    due = ReminderSchedule.objects.filter(id__in=schedule_ids).values_list(
+        "id", "user_id", "next_local_date", "next_reminder_at"
     )
     Reminder.objects.bulk_create(
         [
-            Reminder(user_id=user_id, local_date=day, due_at=at, created_at=now, queued_at=now)
-            for user_id, day, at in due
+            Reminder(
+                schedule_id=schedule_id,
+                user_id=user_id,
+                local_date=day,
+                due_at=at,
+                created_at=now,
+                queued_at=now,
+            )
+            for schedule_id, user_id, day, at in due
         ],
         ignore_conflicts=True,
     )
     # Only rows created now: an older row for the same day has an older created_at.
     return list(
         Reminder.objects.filter(
-            user_id__in=user_ids, created_at=now, status=Reminder.Status.PENDING
+            schedule_id__in=schedule_ids, created_at=now, status=Reminder.Status.PENDING
         ).values_list("id", flat=True)
     )
 
@@ -245,23 +364,23 @@ def _set_next_many(updates: list[tuple[int, dt.datetime | None, dt.date | None]]
         # The rows travel as one JSON document (fast to encode and to bind).
         rows = json.dumps(
             [
-                [user_id, at.isoformat() if at else None, day.isoformat() if day else None]
-                for user_id, at, day in updates
+                [pk, at.isoformat() if at else None, day.isoformat() if day else None]
+                for pk, at, day in updates
             ]
         )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {ReminderSettings._meta.db_table} AS s "
+                f"UPDATE {ReminderSchedule._meta.db_table} AS s "
                 "SET next_reminder_at = (v->>1)::timestamptz, next_local_date = (v->>2)::date, "
                 "updated_at = now() FROM json_array_elements(%s::json) AS v "
-                "WHERE s.user_id = (v->>0)::bigint",
+                "WHERE s.id = (v->>0)::bigint",
                 [rows],
             )
         return
-    ReminderSettings.objects.bulk_update(
+    ReminderSchedule.objects.bulk_update(
         [
-            ReminderSettings(user_id=user_id, next_reminder_at=at, next_local_date=day)
-            for user_id, at, day in updates
+            ReminderSchedule(id=pk, next_reminder_at=at, next_local_date=day)
+            for pk, at, day in updates
         ],
         ["next_reminder_at", "next_local_date"],
     )
@@ -303,18 +422,21 @@ def reminder_send(*, reminder_id: int, now: dt.datetime | None = None) -> str:
     )
     if not won:
         return "not claimed"
-    reminder = Reminder.objects.select_related("user").get(pk=reminder_id)
-    user = reminder.user
-    options = ReminderSettings.objects.filter(user=user).first()
-    if options is None or not options.enabled:
+    reminder = (
+        Reminder.objects.select_related("user", "schedule", "schedule__routine")
+        .filter(pk=reminder_id)
+        .first()
+    )
+    if reminder is None:
+        return "deleted"  # the person deleted this reminder after it was claimed
+    user, schedule = reminder.user, reminder.schedule
+    if not schedule.enabled:
         return _finish(reminder, Reminder.Status.CANCELLED, now)
     if reminder.local_date != local_today(user, now):
         return _finish(reminder, Reminder.Status.MISSED, now)
-    if options.skip_if_done and (
-        Session.objects.for_user(user).completed().on_local_date(reminder.local_date).exists()
-    ):
+    if schedule.skip_if_done and schedule_done_on(schedule, reminder.local_date):
         return _finish(reminder, Reminder.Status.SKIPPED, now)
-    message = reminder_email(user=user, local_date=reminder.local_date, reminder=reminder)
+    message = reminder_email(schedule=schedule, local_date=reminder.local_date, reminder=reminder)
     try:
         message.send()
     except Exception as exc:
@@ -324,6 +446,15 @@ def reminder_send(*, reminder_id: int, now: dt.datetime | None = None) -> str:
         )
         raise
     return _finish(reminder, Reminder.Status.SENT, now)
+
+
+def schedule_done_on(schedule: ReminderSchedule, day: dt.date) -> bool:
+    """Has the person done "this one" on their local `day`: the reminder's routine, or any
+    routine when it names none?"""
+    done = Session.objects.for_user(schedule.user).completed().on_local_date(day)
+    if schedule.routine_id:
+        done = done.filter(routine_id=schedule.routine_id)
+    return done.exists()
 
 
 def _finish(reminder: Reminder, status: str, now: dt.datetime) -> str:
@@ -375,17 +506,23 @@ class ReminderMessage(EmailMultiAlternatives):
 
 
 def reminder_email(
-    *, user: User, local_date: dt.date, reminder: Reminder | None = None
+    *, schedule: ReminderSchedule, local_date: dt.date, reminder: Reminder | None = None
 ) -> EmailMultiAlternatives:
-    routine = routine_for_today(user)
-    unsubscribe_url = settings.SITE_URL + reverse(
-        "reminders:unsubscribe", args=[unsubscribe_token(user)]
-    )
+    user = schedule.user
+    routine = schedule.routine if schedule.routine_id and schedule.routine.is_published else None
+    suggested = routine or routine_for_today(user)
+    unsubscribe_url = settings.SITE_URL + reverse("reminders:unsubscribe", args=[schedule.token])
     context = {
         "name": user.name,
-        "routine": routine,
-        "start_url": (
-            settings.SITE_URL + reverse("tracking:start", args=[routine.slug]) if routine else ""
+        "label": schedule.label,
+        "routine": suggested,
+        "own_routine": routine is not None,
+        # The button opens this reminder's routine, or the dashboard when it names none.
+        "start_url": settings.SITE_URL
+        + (
+            reverse("tracking:start", args=[routine.slug])
+            if routine
+            else reverse("progress:dashboard")
         ),
         "streak": current_streak(user, today=local_date),
         "trend": pain_trend_words(user, today=local_date),
@@ -394,7 +531,11 @@ def reminder_email(
         "local_date": local_date,
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Your back routine for today")
+        subject = (
+            _("%(label)s: your back routine") % {"label": schedule.label}
+            if schedule.label
+            else _("Your back routine for today")
+        )
         text = render_to_string("reminders/email.txt", context)
         html = render_to_string("reminders/email.html", context)
     headers = {
@@ -411,5 +552,8 @@ def reminder_email(
 
 
 def reminder_send_test(*, user: User) -> None:
-    """Send the reminder email now, outside the schedule (no claim, no skip check)."""
-    reminder_email(user=user, local_date=local_today(user)).send()
+    """Send the person's first reminder's email now, outside the schedule (no claim, no
+    skip check); an unsaved default reminder when they have none."""
+    schedule = ReminderSchedule.objects.for_user(user).select_related("routine").first()
+    schedule = schedule or ReminderSchedule(user=user, token="test")
+    reminder_email(schedule=schedule, local_date=local_today(user)).send()

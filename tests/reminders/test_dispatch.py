@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from backease.celery import app as celery_app
 from reminders import services, tasks
-from reminders.models import Reminder, ReminderSettings
+from reminders.models import Reminder, ReminderSchedule
 from tests.factories import SessionFactory, UserFactory
 
-from .conftest import require_postgres
+from .conftest import require_postgres, set_reminder
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager")]
 
@@ -23,9 +23,8 @@ BEFORE = dt.datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 DUE = dt.datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
 
 
-def set_up(user, *, at=dt.time(8, 0), now=BEFORE, **kwargs) -> ReminderSettings:
-    options = {"enabled": True, "weekdays": 0b1111111, "skip_if_done": True} | kwargs
-    return services.reminder_settings_update(user=user, local_time=at, now=now, **options)
+def set_up(user, *, at=dt.time(8, 0), now=BEFORE, **kwargs) -> ReminderSchedule:
+    return set_reminder(user, local_time=at, now=now, **kwargs)
 
 
 @pytest.fixture
@@ -37,17 +36,23 @@ def berliner(user):
 
 
 def test_turning_reminders_on_plans_the_next_one_in_utc(berliner):
-    row = ReminderSettings.objects.get(user=berliner)
+    row = ReminderSchedule.objects.get(user=berliner)
     assert row.next_reminder_at == DUE
     assert row.next_local_date == dt.date(2026, 3, 2)
 
 
-def test_reminders_are_off_until_the_person_turns_them_on(user):
-    row = ReminderSettings.for_user(user)
-    assert not row.enabled
-    assert row.next_reminder_at is None
-    assert row.local_time == dt.time(8, 0)
-    assert row.skip_if_done
+def test_a_newcomer_has_no_reminders_until_they_add_one(user, dispatch):
+    assert not ReminderSchedule.objects.filter(user=user).exists()
+    with time_machine.travel(DUE, tick=False):
+        assert dispatch().claimed == 0
+
+
+def test_a_reminder_turned_off_plans_nothing_and_sends_nothing(berliner, dispatch):
+    set_up(berliner, enabled=False)
+    assert ReminderSchedule.objects.get(user=berliner).next_reminder_at is None
+    with time_machine.travel(DUE, tick=False):
+        assert dispatch().claimed == 0
+    assert mail.outbox == []
 
 
 def test_dispatch_sends_one_email_to_each_due_person_and_plans_tomorrow(berliner, dispatch):
@@ -61,9 +66,9 @@ def test_dispatch_sends_one_email_to_each_due_person_and_plans_tomorrow(berliner
     assert reminder.user == berliner
     assert reminder.status == Reminder.Status.SENT
     assert reminder.local_date == dt.date(2026, 3, 2)
-    row = ReminderSettings.objects.get(user=berliner)
+    row = ReminderSchedule.objects.get(user=berliner)
     assert row.next_reminder_at == DUE + dt.timedelta(days=1)
-    assert ReminderSettings.objects.get(user=not_due).next_reminder_at > DUE
+    assert ReminderSchedule.objects.get(user=not_due).next_reminder_at > DUE
 
 
 def test_dispatch_twice_in_a_row_sends_one_email_per_person(berliner, other_user, dispatch):
@@ -108,7 +113,7 @@ def test_a_reminder_missed_on_a_past_day_is_not_sent_late(berliner, dispatch):
         result = dispatch()
     assert (result.claimed, result.missed) == (0, 1)
     assert mail.outbox == []
-    assert ReminderSettings.objects.get(user=berliner).next_reminder_at == DUE + dt.timedelta(
+    assert ReminderSchedule.objects.get(user=berliner).next_reminder_at == DUE + dt.timedelta(
         days=1
     )
 
@@ -119,7 +124,7 @@ def test_changing_the_time_after_todays_reminder_does_not_send_twice(berliner, d
     later = DUE + dt.timedelta(hours=1)
     with time_machine.travel(later, tick=False):
         set_up(berliner, at=dt.time(20, 0), now=later)
-        row = ReminderSettings.objects.get(user=berliner)
+        row = ReminderSchedule.objects.get(user=berliner)
         assert row.next_local_date == dt.date(2026, 3, 3)
     with time_machine.travel(dt.datetime(2026, 3, 2, 19, 0, tzinfo=UTC), tick=False):
         assert dispatch().claimed == 0
@@ -144,7 +149,7 @@ def test_changing_the_zone_on_the_profile_moves_the_next_reminder(berliner, clie
             {"display_name": berliner.display_name, "time_zone": "America/New_York"},
         )
         assert response.status_code == 302
-    row = ReminderSettings.objects.get(user=berliner)
+    row = ReminderSchedule.objects.get(user=berliner)
     # 08:00 in New York is still ahead today, but today already had its reminder.
     assert row.next_local_date == dt.date(2026, 3, 3)
     assert row.next_reminder_at == dt.datetime(2026, 3, 3, 13, 0, tzinfo=UTC)
@@ -180,7 +185,7 @@ def test_unsubscribing_after_the_claim_cancels_the_send(berliner, dispatch, monk
     monkeypatch.setattr(services, "_enqueue", queued.extend)
     with time_machine.travel(DUE, tick=False):
         dispatch()
-        services.reminder_unsubscribe(user=berliner)
+        services.reminder_unsubscribe(schedule=ReminderSchedule.objects.get(user=berliner))
         assert services.reminder_send(reminder_id=queued[0]) == "cancelled"
     assert mail.outbox == []
 
