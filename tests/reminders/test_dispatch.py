@@ -1,6 +1,7 @@
 import datetime as dt
 import smtplib
 import threading
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -21,6 +22,10 @@ UTC = dt.UTC
 # 2026-03-02 is a Monday. 08:00 in Berlin is 07:00 UTC.
 BEFORE = dt.datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 DUE = dt.datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+
+
+def utc(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=UTC)
 
 
 def set_up(user, *, at=dt.time(8, 0), now=BEFORE, **kwargs) -> ReminderSchedule:
@@ -298,10 +303,12 @@ def test_a_reminder_whose_sender_died_is_taken_over_after_its_lease(berliner, di
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_dispatches_at_once_send_one_email_per_person(eager):
+def test_two_dispatches_at_once_send_one_email_per_reminder(eager):
     require_postgres()
-    for n in range(300):
-        set_up(UserFactory(time_zone=["Europe/Berlin", "Europe/London", "UTC"][n % 3]))
+    for n in range(150):
+        person = UserFactory(time_zone=["Europe/Berlin", "Europe/London", "UTC"][n % 3])
+        set_up(person)
+        services.reminder_add(user=person, local_time=dt.time(9, 0), weekdays=127, now=BEFORE)
     barrier = threading.Barrier(2)
     results, errors = [], []
 
@@ -322,6 +329,165 @@ def test_two_dispatches_at_once_send_one_email_per_person(eager):
             thread.join()
     assert errors == []
     assert sum(r.claimed for r in results) == 300
+    ids = [m.extra_headers["Message-ID"] for m in mail.outbox]
+    assert len(ids) == len(set(ids)) == 300
     recipients = [m.to[0] for m in mail.outbox]
-    assert len(recipients) == len(set(recipients)) == 300
+    assert all(recipients.count(r) == 2 for r in set(recipients))
     assert Reminder.objects.filter(status=Reminder.Status.SENT).count() == 300
+
+
+# --- Several reminders a day ------------------------------------------------------------
+
+
+def test_changing_the_zone_on_the_profile_moves_every_reminder(berliner, client, dispatch):
+    evening = services.reminder_add(
+        user=berliner, local_time=dt.time(18, 0), weekdays=127, now=BEFORE
+    )
+    client.force_login(berliner)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()  # today's 08:00 Berlin reminder is sent; 18:00 is still ahead
+    with time_machine.travel(DUE + dt.timedelta(minutes=30), tick=False):
+        response = client.post(
+            reverse("accounts:profile"),
+            {"display_name": berliner.display_name, "time_zone": "America/New_York"},
+        )
+        assert response.status_code == 302
+    morning = ReminderSchedule.objects.exclude(pk=evening.pk).get(user=berliner)
+    evening.refresh_from_db()
+    assert morning.next_reminder_at == dt.datetime(2026, 3, 3, 13, 0, tzinfo=UTC)
+    # 18:00 in New York today (23:00 UTC): that reminder has not been sent today.
+    assert evening.next_reminder_at == dt.datetime(2026, 3, 2, 23, 0, tzinfo=UTC)
+
+
+def test_two_reminders_due_at_once_send_two_emails_once_each(berliner, dispatch):
+    services.reminder_add(user=berliner, local_time=dt.time(8, 0), weekdays=127, now=BEFORE)
+    with time_machine.travel(DUE, tick=False):
+        assert dispatch().claimed == 2
+        assert dispatch().claimed == 0
+    assert len(mail.outbox) == 2
+    assert len({m.extra_headers["Message-ID"] for m in mail.outbox}) == 2
+
+
+def test_skip_if_done_is_judged_per_reminder(user, dispatch):
+    from routines.models import Routine
+
+    desk = Routine.objects.published().get(slug="desk-break")
+    evening = Routine.objects.published().get(slug="evening-release")
+    day = dt.date(2026, 3, 2)  # the user lives in London: local time is UTC here
+    with time_machine.travel(BEFORE, tick=False):
+        services.reminder_add(user=user, local_time=dt.time(11, 0), weekdays=127, routine=desk)
+        services.reminder_add(
+            user=user, local_time=dt.time(20, 0), weekdays=127, routine=evening
+        )
+        services.reminder_add(
+            user=user, local_time=dt.time(21, 0), weekdays=127, skip_if_done=False
+        )
+    # The desk break was done before its reminder; the evening routine was not.
+    SessionFactory(user=user, routine=desk, local_date=day)
+    for hour in (11, 20, 21):
+        with time_machine.travel(dt.datetime(2026, 3, 2, hour, 0, tzinfo=UTC), tick=False):
+            dispatch()
+    statuses = dict(
+        Reminder.objects.filter(user=user).values_list("schedule__local_time", "status")
+    )
+    assert statuses == {
+        dt.time(11, 0): Reminder.Status.SKIPPED,
+        dt.time(20, 0): Reminder.Status.SENT,
+        dt.time(21, 0): Reminder.Status.SENT,
+    }
+    assert len(mail.outbox) == 2
+
+
+def test_a_reminder_without_a_routine_is_skipped_by_any_routine_done_that_day(user, dispatch):
+    with time_machine.travel(BEFORE, tick=False):
+        services.reminder_add(user=user, local_time=dt.time(11, 0), weekdays=127)
+    SessionFactory(user=user, local_date=dt.date(2026, 3, 2))
+    with time_machine.travel(dt.datetime(2026, 3, 2, 11, 0, tzinfo=UTC), tick=False):
+        dispatch()
+    assert Reminder.objects.get().status == Reminder.Status.SKIPPED
+    assert mail.outbox == []
+
+
+def test_a_reminder_deleted_after_its_claim_is_not_sent(berliner, dispatch, monkeypatch):
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+        services.reminder_delete(schedule=ReminderSchedule.objects.get(user=berliner))
+        assert services.reminder_send(reminder_id=queued[0]) == "not claimed"
+    assert mail.outbox == []
+
+
+def test_unsubscribing_one_reminder_after_the_claims_cancels_only_its_send(
+    berliner, dispatch, monkeypatch
+):
+    other = services.reminder_add(
+        user=berliner, local_time=dt.time(8, 0), weekdays=127, now=BEFORE
+    )
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+        services.reminder_unsubscribe(schedule=other)
+        results = sorted(services.reminder_send(reminder_id=pk) for pk in queued)
+    assert results == ["cancelled", "sent"]
+    assert len(mail.outbox) == 1
+
+
+# Each person has three reminders: one in the night (02:30, inside a DST change in every
+# one of these zones on the days run), one at noon and one in the evening.
+DST_RUNS = [
+    ("Europe/Berlin", utc(2026, 3, 27, 12), 4),  # 29 March: 02:00 → 03:00
+    ("Europe/Berlin", utc(2026, 10, 23, 12), 4),  # 25 October: 03:00 → 02:00
+    ("America/New_York", utc(2026, 3, 6, 12), 4),  # 8 March: 02:00 → 03:00
+    ("America/New_York", utc(2026, 10, 30, 12), 4),  # 1 November: 02:00 → 01:00
+    ("Australia/Sydney", utc(2026, 4, 2, 12), 4),  # 5 April: 03:00 → 02:00
+    ("Australia/Sydney", utc(2026, 10, 1, 12), 4),  # 4 October: 02:00 → 03:00
+]
+
+
+@pytest.mark.parametrize(("zone", "start", "days"), DST_RUNS)
+def test_each_of_several_reminders_goes_once_per_local_day_across_dst(
+    dispatch, zone, start, days
+):
+    times = [dt.time(2, 30), dt.time(12, 0), dt.time(21, 15)]
+    people = [UserFactory(time_zone=zone) for _ in range(2)]
+    zone_info = ZoneInfo(zone)
+    with time_machine.travel(start, tick=False) as traveller:
+        for person in people:
+            for at in times[: 2 + people.index(person)]:  # two reminders, then three
+                services.reminder_add(user=person, local_time=at, weekdays=127)
+        end = start + dt.timedelta(days=days)
+        while True:
+            upcoming = ReminderSchedule.objects.exclude(next_reminder_at=None).order_by(
+                "next_reminder_at"
+            )
+            when = upcoming.values_list("next_reminder_at", flat=True).first()
+            if when is None or when >= end:
+                break
+            traveller.move_to(when - dt.timedelta(minutes=1))
+            dispatch()
+            traveller.move_to(when)
+            dispatch()
+            traveller.move_to(when + dt.timedelta(minutes=30))
+            dispatch()
+    for person in people:
+        for schedule in ReminderSchedule.objects.filter(user=person):
+            sends = list(Reminder.objects.filter(schedule=schedule).order_by("local_date"))
+            days_sent = [r.local_date for r in sends]
+            assert len(days_sent) == len(set(days_sent)), (schedule.local_time, days_sent)
+            assert len(days_sent) >= days - 1
+            assert days_sent == [
+                days_sent[0] + dt.timedelta(days=n) for n in range(len(days_sent))
+            ]
+            for send in sends:
+                assert send.status == Reminder.Status.SENT
+                local = send.due_at.astimezone(zone_info)
+                assert local.date() == send.local_date
+                # At the chosen time, or in a gap at the first valid time after it.
+                wanted = dt.datetime.combine(send.local_date, schedule.local_time, zone_info)
+                assert dt.timedelta(0) <= local - wanted <= dt.timedelta(hours=1)
+    expected = sum(Reminder.objects.filter(user=p).count() for p in people)
+    assert len(mail.outbox) == expected
+    per_day = Reminder.objects.values_list("schedule_id", "local_date")
+    assert len(per_day) == len(set(per_day))
