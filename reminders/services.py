@@ -23,6 +23,7 @@ import email.policy
 import functools
 import json
 import logging
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -221,10 +222,12 @@ def reminders_unsubscribe_all(*, user: User) -> None:
 # carry them; they are honoured (all reminders off) for a year after they were sent, then
 # refused. New emails carry the reminder's random token, which reveals nothing.
 LEGACY_TOKEN_MAX_AGE = dt.timedelta(days=365)
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 def schedule_from_unsubscribe_token(token: str) -> ReminderSchedule | None:
-    if len(token) > 64:
+    # Only what new_token() makes can match; anything else (NUL bytes too) is not looked up.
+    if not TOKEN_SHAPE.fullmatch(token):
         return None
     return ReminderSchedule.objects.select_related("user").filter(token=token).first()
 
