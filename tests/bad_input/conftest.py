@@ -7,9 +7,9 @@ from routines.models import Routine
 from safety.models import Flag, ScreeningResponse
 from safety.services import screening_record, screening_skip, share_link_create
 from tests.factories import (
-    ReminderScheduleFactory,
     CheckInFactory,
     PauseFactory,
+    ReminderScheduleFactory,
     SessionFactory,
     StepRecordFactory,
 )

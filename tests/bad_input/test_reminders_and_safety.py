@@ -11,7 +11,6 @@ from reminders.models import ReminderSchedule
 from safety.forms import ScreeningForm, ShareLinkForm
 from safety.models import Flag, ScreeningResponse, ShareLink
 from safety.questions import QUESTIONS
-
 from tests.factories import ReminderScheduleFactory
 
 from . import strategies as s

@@ -376,9 +376,7 @@ def test_skip_if_done_is_judged_per_reminder(user, dispatch):
     day = dt.date(2026, 3, 2)  # the user lives in London: local time is UTC here
     with time_machine.travel(BEFORE, tick=False):
         services.reminder_add(user=user, local_time=dt.time(11, 0), weekdays=127, routine=desk)
-        services.reminder_add(
-            user=user, local_time=dt.time(20, 0), weekdays=127, routine=evening
-        )
+        services.reminder_add(user=user, local_time=dt.time(20, 0), weekdays=127, routine=evening)
         services.reminder_add(
             user=user, local_time=dt.time(21, 0), weekdays=127, skip_if_done=False
         )
@@ -421,9 +419,7 @@ def test_a_reminder_deleted_after_its_claim_is_not_sent(berliner, dispatch, monk
 def test_unsubscribing_one_reminder_after_the_claims_cancels_only_its_send(
     berliner, dispatch, monkeypatch
 ):
-    other = services.reminder_add(
-        user=berliner, local_time=dt.time(8, 0), weekdays=127, now=BEFORE
-    )
+    other = services.reminder_add(user=berliner, local_time=dt.time(8, 0), weekdays=127, now=BEFORE)
     queued = []
     monkeypatch.setattr(services, "_enqueue", queued.extend)
     with time_machine.travel(DUE, tick=False):
@@ -447,9 +443,7 @@ DST_RUNS = [
 
 
 @pytest.mark.parametrize(("zone", "start", "days"), DST_RUNS)
-def test_each_of_several_reminders_goes_once_per_local_day_across_dst(
-    dispatch, zone, start, days
-):
+def test_each_of_several_reminders_goes_once_per_local_day_across_dst(dispatch, zone, start, days):
     times = [dt.time(2, 30), dt.time(12, 0), dt.time(21, 15)]
     people = [UserFactory(time_zone=zone) for _ in range(2)]
     zone_info = ZoneInfo(zone)
@@ -477,9 +471,7 @@ def test_each_of_several_reminders_goes_once_per_local_day_across_dst(
             days_sent = [r.local_date for r in sends]
             assert len(days_sent) == len(set(days_sent)), (schedule.local_time, days_sent)
             assert len(days_sent) >= days - 1
-            assert days_sent == [
-                days_sent[0] + dt.timedelta(days=n) for n in range(len(days_sent))
-            ]
+            assert days_sent == [days_sent[0] + dt.timedelta(days=n) for n in range(len(days_sent))]
             for send in sends:
                 assert send.status == Reminder.Status.SENT
                 local = send.due_at.astimezone(zone_info)

@@ -5,7 +5,6 @@ import pytest
 import time_machine
 from django.core import mail
 
-from reminders import services
 from reminders.models import Reminder, ReminderSchedule
 from reminders.schedule import due_instant, mask_from_days, next_due
 from tests.factories import UserFactory
