@@ -24,6 +24,7 @@ import functools
 import json
 import logging
 import re
+import smtplib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -31,7 +32,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import connection, transaction
 from django.db.models import F, Max
 from django.template.loader import render_to_string
@@ -51,7 +52,9 @@ logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
 DISPATCH_BATCH = 10_000
-ENQUEUE_CHUNK = 1000
+# Reminders per send task: one mail server connection and one claim query each, small
+# enough that a task ends in seconds and the worker pool shares the work.
+SEND_BATCH = 50
 
 
 def _lease() -> dt.timedelta:
@@ -408,8 +411,8 @@ def _requeue_stranded(*, now: dt.datetime, limit: int) -> int:
 def _enqueue(ids: list[int]) -> None:
     from .tasks import send_reminders
 
-    for start in range(0, len(ids), ENQUEUE_CHUNK):
-        send_reminders.delay(ids[start : start + ENQUEUE_CHUNK])
+    for start in range(0, len(ids), SEND_BATCH):
+        send_reminders.delay(ids[start : start + SEND_BATCH])
 
 
 # --- Sending ----------------------------------------------------------------------------
@@ -417,47 +420,115 @@ def _enqueue(ids: list[int]) -> None:
 
 def reminder_send(*, reminder_id: int, now: dt.datetime | None = None) -> str:
     """Send one claimed reminder, at most once. Returns what happened, for the logs."""
+    return reminders_send(reminder_ids=[reminder_id], now=now).get(reminder_id, "not claimed")
+
+
+def reminders_send(*, reminder_ids: list[int], now: dt.datetime | None = None) -> dict[int, str]:
+    """Send a batch of claimed reminders over one mail server connection, each at most
+    once. Returns what happened to each reminder this call claimed.
+
+    Each row is claimed first (pending → sending, or a dead sender's expired lease) and
+    marked sent as soon as its message is accepted. When the mail server is away (a
+    transient error), the rows not yet sent are given back (pending) and the error is
+    raised, so the task retries them and, after its last try, dispatch queues them again
+    while their day lasts. A refused address fails that reminder only."""
     now = now or timezone.now()
-    won = (
-        Reminder.objects.filter(pk=reminder_id)
-        .claimable(now, _lease())
-        .update(status=Reminder.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
-    )
-    if not won:
-        return "not claimed"
-    reminder = (
+    claimed = _claim(reminder_ids, now)
+    if not claimed:
+        return {}
+    rows = list(
         Reminder.objects.select_related("user", "schedule", "schedule__routine")
-        .filter(pk=reminder_id)
-        .first()
+        .filter(pk__in=claimed)
+        .order_by("pk")
     )
-    if reminder is None:
-        return "deleted"  # the person deleted this reminder after it was claimed
-    user, schedule = reminder.user, reminder.schedule
-    if not schedule.enabled:
-        return _finish(reminder, Reminder.Status.CANCELLED, now)
-    if reminder.local_date != local_today(user, now):
-        return _finish(reminder, Reminder.Status.MISSED, now)
-    if schedule.skip_if_done and schedule_done_on(schedule, reminder.local_date):
-        return _finish(reminder, Reminder.Status.SKIPPED, now)
-    message = reminder_email(schedule=schedule, local_date=reminder.local_date, reminder=reminder)
-    try:
-        message.send()
-    except Exception as exc:
-        # Give the row back so the retry can claim it; the task decides about retrying.
-        Reminder.objects.filter(pk=reminder_id, status=Reminder.Status.SENDING).update(
-            status=Reminder.Status.PENDING, error=_error_text(exc), queued_at=now
+    outcome: dict[int, str] = {}
+    to_send: list[Reminder] = []
+    done = _done_today(rows)
+    for reminder in rows:
+        schedule = reminder.schedule
+        if not schedule.enabled:
+            outcome[reminder.pk] = _finish(reminder, Reminder.Status.CANCELLED, now)
+        elif reminder.local_date != local_today(reminder.user, now):
+            outcome[reminder.pk] = _finish(reminder, Reminder.Status.MISSED, now)
+        elif schedule.skip_if_done and _is_done(schedule, reminder.local_date, done):
+            outcome[reminder.pk] = _finish(reminder, Reminder.Status.SKIPPED, now)
+        else:
+            to_send.append(reminder)
+    if to_send:
+        _deliver(to_send, now=now, outcome=outcome)
+    return outcome
+
+
+def _claim(reminder_ids: list[int], now: dt.datetime) -> list[int]:
+    with transaction.atomic():
+        ids = list(
+            Reminder.objects.filter(pk__in=reminder_ids)
+            .claimable(now, _lease())
+            .select_for_update(skip_locked=True)
+            .values_list("id", flat=True)
         )
-        raise
-    return _finish(reminder, Reminder.Status.SENT, now)
+        Reminder.objects.filter(pk__in=ids).update(
+            status=Reminder.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    return ids
 
 
-def schedule_done_on(schedule: ReminderSchedule, day: dt.date) -> bool:
+def _done_today(rows: list[Reminder]) -> set[tuple[int, dt.date, int | None]]:
+    """(user, local day, routine) of every routine completed on the batch's days, in one
+    query, for the skip-if-done rule."""
+    wanted = [r for r in rows if r.schedule.skip_if_done]
+    if not wanted:
+        return set()
+    return set(
+        Session.objects.completed()
+        .filter(
+            user_id__in={r.user_id for r in wanted},
+            local_date__in={r.local_date for r in wanted},
+        )
+        .values_list("user_id", "local_date", "routine_id")
+    )
+
+
+def _is_done(schedule: ReminderSchedule, day: dt.date, done: set) -> bool:
     """Has the person done "this one" on their local `day`: the reminder's routine, or any
     routine when it names none?"""
-    done = Session.objects.for_user(schedule.user).completed().on_local_date(day)
     if schedule.routine_id:
-        done = done.filter(routine_id=schedule.routine_id)
-    return done.exists()
+        return (schedule.user_id, day, schedule.routine_id) in done
+    return any(user_id == schedule.user_id and on == day for user_id, on, _r in done)
+
+
+def _deliver(rows: list[Reminder], *, now: dt.datetime, outcome: dict[int, str]) -> None:
+    remaining = list(rows)
+    try:
+        with mailers.default as mailer:
+            while remaining:
+                reminder = remaining[0]
+                message = reminder_email(
+                    schedule=reminder.schedule, local_date=reminder.local_date, reminder=reminder
+                )
+                try:
+                    mailer.send_messages([message])
+                except smtplib.SMTPRecipientsRefused as exc:
+                    if not _is_permanent(exc):
+                        raise
+                    # This address is refused for good; the others still go.
+                    reminder_fail(reminder_id=reminder.pk, error=exc)
+                    outcome[reminder.pk] = str(Reminder.Status.FAILED)
+                    remaining.pop(0)
+                    continue
+                outcome[reminder.pk] = _finish(reminder, Reminder.Status.SENT, now)
+                remaining.pop(0)
+    except Exception as exc:
+        # Give the rows not sent back so the retry (or a later dispatch) can claim them;
+        # the task decides about retrying.
+        Reminder.objects.filter(
+            pk__in=[r.pk for r in remaining], status=Reminder.Status.SENDING
+        ).update(status=Reminder.Status.PENDING, error=_error_text(exc), queued_at=now)
+        raise
+
+
+def _is_permanent(exc: smtplib.SMTPRecipientsRefused) -> bool:
+    return all(code >= 500 for code, _ in exc.recipients.values())
 
 
 def _finish(reminder: Reminder, status: str, now: dt.datetime) -> str:
@@ -469,7 +540,11 @@ def _finish(reminder: Reminder, status: str, now: dt.datetime) -> str:
 
 def reminder_fail(*, reminder_id: int, error: BaseException | str) -> None:
     """Give up on a reminder after its last try, keeping the error for the admin."""
-    Reminder.objects.filter(pk=reminder_id).open().update(
+    reminders_fail(reminder_ids=[reminder_id], error=error)
+
+
+def reminders_fail(*, reminder_ids: list[int], error: BaseException | str) -> None:
+    Reminder.objects.filter(pk__in=reminder_ids).open().update(
         status=Reminder.Status.FAILED, error=_error_text(error), finished_at=timezone.now()
     )
 
@@ -505,7 +580,9 @@ HEADER_POLICY = email.policy.default.clone(max_line_length=998)
 
 class ReminderMessage(EmailMultiAlternatives):
     def message(self, *, policy=HEADER_POLICY):
-        return super().message(policy=policy)
+        # The SMTP backend asks for email.policy.SMTP (78 characters): keep its line
+        # endings, with the longer header lines.
+        return super().message(policy=policy.clone(max_line_length=998))
 
 
 def reminder_email(

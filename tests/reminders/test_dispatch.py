@@ -201,15 +201,16 @@ class FlakySMTP:
     def __init__(self, monkeypatch, failures: int):
         self.failures = failures
         self.calls = 0
-        original = mail.EmailMessage.send
+        backend = type(mail.mailers.default)
+        original = backend.send_messages
 
-        def send(message, *args, **kwargs):
+        def send_messages(mailer, messages):
             self.calls += 1
             if self.calls <= self.failures:
                 raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-            return original(message, *args, **kwargs)
+            return original(mailer, messages)
 
-        monkeypatch.setattr(mail.EmailMessage, "send", send)
+        monkeypatch.setattr(backend, "send_messages", send_messages)
 
 
 def test_a_send_retried_after_an_smtp_error_sends_one_email(berliner, dispatch, monkeypatch):
@@ -251,10 +252,10 @@ def test_a_refused_address_marks_the_reminder_failed_with_the_error(
 ):
     celery_app.conf.task_eager_propagates = False
 
-    def refuse(message, *args, **kwargs):
-        raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such user")})
+    def refuse(mailer, messages):
+        raise smtplib.SMTPRecipientsRefused({messages[0].to[0]: (550, b"No such user")})
 
-    monkeypatch.setattr(mail.EmailMessage, "send", refuse)
+    monkeypatch.setattr(type(mail.mailers.default), "send_messages", refuse)
     with time_machine.travel(DUE, tick=False):
         dispatch()
     reminder = Reminder.objects.get()
@@ -483,3 +484,86 @@ def test_each_of_several_reminders_goes_once_per_local_day_across_dst(dispatch, 
     assert len(mail.outbox) == expected
     per_day = Reminder.objects.values_list("schedule_id", "local_date")
     assert len(per_day) == len(set(per_day))
+
+
+# --- Batches: one mail server connection for many reminders ---------------------------
+
+
+def _due_crowd(n: int) -> list:
+    people = [UserFactory(time_zone="Europe/Berlin") for _ in range(n)]
+    for person in people:
+        set_up(person)
+    return people
+
+
+def test_a_batch_of_reminders_goes_over_one_connection(dispatch, monkeypatch):
+    _due_crowd(6)
+    backend = type(mail.mailers.default)
+    opened = []
+    original = backend.open
+
+    def open_(mailer):
+        opened.append(mailer)
+        return original(mailer)
+
+    monkeypatch.setattr(backend, "open", open_)
+    with time_machine.travel(DUE, tick=False):
+        assert dispatch().claimed == 6
+    assert len(mail.outbox) == 6
+    assert len(opened) == 1
+
+
+def test_a_server_lost_mid_batch_sends_the_rest_once_when_retried(dispatch, monkeypatch):
+    celery_app.conf.task_eager_propagates = False  # so eager tasks retry
+    _due_crowd(5)
+    backend = type(mail.mailers.default)
+    original = backend.send_messages
+    calls = []
+
+    def send_messages(mailer, messages):
+        calls.append(messages[0].to[0])
+        if len(calls) == 3:  # the connection drops on the third message
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return original(mailer, messages)
+
+    monkeypatch.setattr(backend, "send_messages", send_messages)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    recipients = [m.to[0] for m in mail.outbox]
+    assert len(recipients) == len(set(recipients)) == 5
+    assert Reminder.objects.filter(status=Reminder.Status.SENT).count() == 5
+    # The two sent before the drop were not claimed again by the retry.
+    assert sorted(Reminder.objects.values_list("attempts", flat=True)) == [1, 1, 2, 2, 2]
+
+
+def test_a_refused_address_in_a_batch_fails_alone(dispatch, monkeypatch):
+    people = _due_crowd(4)
+    refused = people[1].email
+    backend = type(mail.mailers.default)
+    original = backend.send_messages
+
+    def send_messages(mailer, messages):
+        if messages[0].to[0] == refused:
+            raise smtplib.SMTPRecipientsRefused({refused: (550, b"No such user")})
+        return original(mailer, messages)
+
+    monkeypatch.setattr(backend, "send_messages", send_messages)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        p.email for p in people if p.email != refused
+    )
+    failed = Reminder.objects.get(status=Reminder.Status.FAILED)
+    assert failed.user == people[1]
+    assert "No such user" in failed.error
+
+
+def test_a_batch_task_run_twice_sends_each_reminder_once(dispatch, monkeypatch):
+    _due_crowd(3)
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+        assert tasks.send_reminders.delay(queued).get() == {"sent": 3}
+        assert tasks.send_reminders.delay(queued).get() == {}
+    assert len(mail.outbox) == 3
