@@ -11,9 +11,9 @@ row is marked sent. The clock runs from the dispatch to the last of both. Last l
 
 reminder_sends: emails=10000 seconds=S per_s=R received=N duplicates=0 lost=0
 
-duplicates: messages received more than once (by Message-ID); lost: reminders never received
-or not marked sent. Goal: received = emails, 0 duplicates, 0 lost; at full size also
-per_s >= 500. Exits 1 when missed.
+duplicates: messages received more than once (by Message-ID); lost: reminders not received
+or not marked sent when the wait ends (TIMEOUT_S, 10 minutes at full size). Goal: received =
+emails, 0 duplicates, 0 lost; at full size also per_s >= 500. Exits 1 when missed.
 """
 
 import datetime as dt
@@ -210,7 +210,8 @@ def measure(inbox: Inbox, schedule_ids: list[int]) -> tuple[str, common.Goals]:
     goals.require(received == EMAILS, f"received={received} != {EMAILS}")
     goals.require(duplicates == 0, f"duplicates={duplicates}")
     goals.require(lost == 0, f"lost={lost}")
-    per_s = EMAILS / seconds
+    # Emails both received and marked sent per second (all of them, unless time ran out).
+    per_s = min(received, sent) / seconds
     if not common.SMALL:
         goals.require(per_s >= MIN_PER_S, f"per_s={per_s:.0f} < {MIN_PER_S}")
     line = (
