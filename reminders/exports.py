@@ -1,16 +1,20 @@
-"""Reminder settings and every reminder in "Download everything" (backease/exports.py)."""
+"""Reminder schedules and every reminder in "Download everything" (backease/exports.py).
+A schedule's unsubscribe token is a secret and never leaves."""
 
 from backease.exports import register
 
-from .models import Reminder, ReminderSettings
+from .models import Reminder, ReminderSchedule
 
 register(
-    "reminder_settings",
-    ReminderSettings,
+    "reminder_schedules",
+    ReminderSchedule,
     [
+        "id",
+        "label",
         "enabled",
         "local_time",
         "weekdays",
+        ("routine", "routine__slug"),
         "skip_if_done",
         "next_reminder_at",
         "next_local_date",
@@ -21,6 +25,6 @@ register(
 register(
     "reminders",
     Reminder,
-    ["local_date", "due_at", "status", "attempts", "created_at", "finished_at"],
-    order_by=("local_date",),
+    ["schedule_id", "local_date", "due_at", "status", "attempts", "created_at", "finished_at"],
+    order_by=("local_date", "pk"),
 )

@@ -23,7 +23,7 @@ from tests.factories import (
     CheckInFactory,
     PauseFactory,
     ProgressSettingsFactory,
-    ReminderSettingsFactory,
+    ReminderScheduleFactory,
     SessionFactory,
     StepRecordFactory,
 )
@@ -120,9 +120,10 @@ def everything(user, other_user):
         CheckInFactory(user=person, note=note, new_leg_symptoms=True)
         PauseFactory(user=person, note=note)
         ProgressSettingsFactory(user=person, rest_weekdays=[6])
-        ReminderSettingsFactory(user=person, enabled=True)
+        ReminderScheduleFactory(user=person, enabled=True)
         Reminder.objects.create(
             user=person,
+            schedule=person.reminder_schedules.first(),
             local_date=dt.date(2026, 5, 1),
             due_at=now,
             status=Reminder.Status.SENT,
@@ -157,7 +158,7 @@ def test_the_export_holds_every_row_of_every_table_and_nobody_elses(user, other_
     assert {flag["rule"] for flag in data["flags"]} == {"severe", "worsening"}  # with history
     assert data["share_links"][0]["label"] == "Dr mine"
     assert data["reminders"][0]["status"] == "sent"
-    assert data["reminder_settings"][0]["enabled"] is True
+    assert data["reminder_schedules"][0]["enabled"] is True
     assert data["screenings"][0]["answers"] == {"saddle": "no"}
     assert data["email_addresses"] == [{"email": user.email, "verified": True, "primary": True}]
     text = json.dumps(data)
