@@ -1,9 +1,6 @@
 import json
 
 from django import forms
-from django.contrib import messages
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -61,16 +58,6 @@ class SignupForm(forms.Form):
         user.time_zone = self.cleaned_data["time_zone"]
         user.country = self.cleaned_data.get("country", "")
         user.save(update_fields=["display_name", "time_zone", "country"])
-        # Offer the daily reminder (off until the person turns it on: no unasked-for email).
-        messages.info(
-            request,
-            format_html(
-                '{} <a href="{}">{}</a>',
-                _("Would a daily reminder help? You can choose a time and days."),
-                reverse("reminders:settings"),
-                _("Set up a reminder"),
-            ),
-        )
 
 
 class ProfileForm(forms.ModelForm):

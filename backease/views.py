@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from routines.models import Routine
 from safety.models import screening_never_answered
@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 
 @login_not_required
-@require_GET
+@require_safe  # HEAD / answers like GET (uptime checks, link previews)
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         # The red-flag questions are asked once after sign-up (issue 6).

@@ -26,9 +26,9 @@ def streak_note(user: User, session: Session) -> FinishedNote | None:
     streak = history.current_streak()
     week = history.this_week
     if streak >= 2:
-        text = ngettext(
-            "That is {n} day in a row.", "That is {n} days in a row.", streak
-        ).format(n=streak)
+        text = ngettext("That is {n} day in a row.", "That is {n} days in a row.", streak).format(
+            n=streak
+        )
     else:
         text = _("A good start: one day done.")
     if week.target:

@@ -114,9 +114,7 @@ def test_it_hurts_is_acknowledged_with_a_reminder_and_an_offer_to_end(
     assert Session.objects.get(user=person).status == Session.Status.ENDED_EARLY
 
 
-def test_end_early_asks_first_and_keep_going_returns_to_the_routine(
-    logged_in, live_server, person
-):
+def test_end_early_asks_first_and_keep_going_returns_to_the_routine(logged_in, live_server, person):
     page = logged_in
     _start(page, live_server)
     page.get_by_role("link", name="End early").click()

@@ -83,9 +83,7 @@ def test_not_now_skips_without_the_pain_reminder(user_client, session):
     assert "noted that it hurt" not in response.content.decode()
 
 
-def test_a_refused_press_answers_409_with_the_reason_and_the_current_player(
-    user_client, session
-):
+def test_a_refused_press_answers_409_with_the_reason_and_the_current_player(user_client, session):
     stale = session.revision
     _act(user_client, session, "start")
     url = reverse("tracking:transition", args=[session.pk, "pause"])
@@ -113,9 +111,7 @@ def test_a_finished_or_stale_routine_is_not_offered(user_client, session, settin
     assert "You have an unfinished" not in html
 
 
-def test_a_rated_routine_is_celebrated_with_relief_streak_and_what_next(
-    user_client, user, session
-):
+def test_a_rated_routine_is_celebrated_with_relief_streak_and_what_next(user_client, user, session):
     import time_machine
 
     yesterday = session.local_date.fromordinal(session.local_date.toordinal() - 1)
