@@ -31,7 +31,7 @@ def test_a_new_person_signs_up_verifies_their_email_and_logs_in(page, live_serve
     page.goto(live_server.url + path)
     page.get_by_role("button", name="Confirm").click()
     # Verified and signed in: log out, then log in again with the new password.
-    page.locator("summary", has_text="Account").click()
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="Log in").click()
     assert_accessible(page)
@@ -43,7 +43,7 @@ def test_a_new_person_signs_up_verifies_their_email_and_logs_in(page, live_serve
     expect(page.get_by_role("heading", name="A few questions about warning signs")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Not now").click()
-    page.locator("summary", has_text="Account").click()
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Profile").click()
     # The browser filled in its own time zone at sign-up.
     expect(page.get_by_label("Time zone")).to_have_value(re.compile(r".+/.+|UTC"))
@@ -52,7 +52,7 @@ def test_a_new_person_signs_up_verifies_their_email_and_logs_in(page, live_serve
     expect(page.get_by_text("Your profile is saved.")).to_be_visible()
     assert_accessible(page)
 
-    page.locator("summary", has_text="Account").click()
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Reminders").click()
     assert_accessible(page)
     page.get_by_label("Send me a daily reminder by email").check()
@@ -73,6 +73,7 @@ def test_a_person_follows_a_routine_with_the_timers_from_start_to_summary(
     logged_in, live_server, person
 ):
     page = logged_in
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Routines").click()
     assert_accessible(page)
     shoot(page, "library")
@@ -139,6 +140,7 @@ def test_a_person_follows_a_routine_with_the_timers_from_start_to_summary(
     assert states["cat-cow"] == ("skipped", "hurts")
     assert states["seated-twist"] == ("done", "")
 
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="History", exact=True).click()
     expect(page.get_by_role("link", name="Desk break")).to_be_visible()
     assert_accessible(page)
@@ -169,6 +171,7 @@ def test_reloading_in_the_middle_of_a_hold_continues_where_it_was(logged_in, liv
 
 def test_a_daily_check_in_is_saved_without_a_page_reload(logged_in, live_server, person):
     page = logged_in
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Check-in").click()
     assert_accessible(page)
     _rate(
@@ -188,6 +191,7 @@ def test_new_symptoms_in_the_check_in_ask_the_emergency_questions_in_place(
     logged_in, live_server, person
 ):
     page = logged_in
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Check-in").click()
     _rate(
         page,
@@ -265,12 +269,14 @@ def test_the_dashboard_shows_a_finished_session_and_the_chart_switches_range_in_
     _rate(page, "How much does your back hurt now?", "3")
     page.get_by_role("button", name="Save and see the summary").click()
 
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Dashboard").click()
     assert_accessible(page)
     shoot(page, "dashboard")
     streak = page.locator("dt", has_text="Current streak").locator("xpath=following-sibling::dd")
     expect(streak).to_have_text("1 day")
 
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Progress").click()
     assert_accessible(page)
     shoot(page, "progress")

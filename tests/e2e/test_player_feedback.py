@@ -150,3 +150,52 @@ def test_an_unfinished_routine_is_resumed_or_ended_from_the_dashboard(
     page.wait_for_url(f"{live_server.url}/dashboard/")
     expect(page.get_by_role("heading", name="You have an unfinished Desk break")).to_have_count(0)
     assert Session.objects.get(user=person).status == Session.Status.ENDED_EARLY
+
+
+DESTINATIONS = {
+    "Dashboard": "/dashboard/",
+    "Routines": "/routines/",
+    "Check-in": "/check-in/",
+    "Progress": "/progress/",
+    "History": "/history/",
+    "Reminders": "/reminders/",
+    "Profile": "/account/profile/",
+}
+
+
+def test_on_a_phone_one_menu_reaches_every_page_in_one_tap_even_without_javascript(
+    logged_in, live_server, browser
+):
+    from tests.e2e.conftest import PHONE
+
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    context.add_cookies(logged_in.context.cookies())
+    page = context.new_page()
+    page.goto(f"{live_server.url}/dashboard/")
+    # One row, not two: the brand and the menu button side by side.
+    brand = page.locator("header .brand").bounding_box()
+    menu = page.get_by_text("Menu", exact=True).bounding_box()
+    assert abs((brand["y"] + brand["height"] / 2) - (menu["y"] + menu["height"] / 2)) < 12
+    for name, path in DESTINATIONS.items():
+        page.goto(f"{live_server.url}/dashboard/")
+        page.get_by_text("Menu", exact=True).click()
+        link = page.get_by_role("navigation", name="Main").get_by_role(
+            "link", name=name, exact=True
+        )
+        assert link.bounding_box()["height"] >= 44
+        link.click()
+        page.wait_for_url(re.compile(re.escape(path)))
+    page.get_by_text("Menu", exact=True).click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    context.close()
+
+
+def test_log_yesterday_shows_only_the_fields_of_what_is_logged(logged_in, live_server):
+    page = logged_in
+    page.goto(f"{live_server.url}/progress/log-yesterday/")
+    expect(page.get_by_role("group", name="Pain yesterday")).to_be_visible()
+    expect(page.get_by_label("Routine", exact=True)).to_be_hidden()
+    page.get_by_label("A routine I did").check()
+    expect(page.get_by_role("group", name="Pain yesterday")).to_be_hidden()
+    expect(page.get_by_label("Routine", exact=True)).to_be_visible()
+    expect(page.get_by_role("group", name="Pain before the routine (optional)")).to_be_visible()
