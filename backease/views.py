@@ -71,7 +71,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """handler500. A lost database connection is not a bug: answer 503 with a page that asks
     people to try again in a minute (Django reconnects on its own once the database is back).
     Both pages render without the request, the user or the database."""
-    context = {"request_id": request_id.get()}
+    context = {"request_id": request_id.get(), "contact_email": settings.CONTACT_EMAIL}
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
         response = HttpResponse(loader.render_to_string("503.html", context), status=503)
         response["Retry-After"] = "30"

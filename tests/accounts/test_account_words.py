@@ -155,3 +155,12 @@ def test_the_compose_file_has_no_default_secret_key():
     text = (Path(__file__).parents[2] / "docker-compose.yml").read_text()
     assert "SECRET_KEY: ${SECRET_KEY:?" in text
     assert "SECRET_KEY:-" not in text
+
+
+def test_the_error_page_names_the_contact_address(rf, settings):
+    from backease.views import server_error
+
+    settings.CONTACT_EMAIL = "help@backease.example"
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert 'href="mailto:help@backease.example"' in response.content.decode()
