@@ -17,3 +17,20 @@ def test_a_check_in_without_pain_says_so_next_to_the_field(user_client):
     response = user_client.post(reverse("progress:log_yesterday"), {"kind": "checkin"})
     assert response.status_code == 400
     assert "Choose how much pain you had yesterday." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("done", "hurt", "relief", "words"),
+    [
+        (0, 1, None, "It hurt recently"),
+        (1, 1, None, "It hurt recently"),
+        (2, 0, 2.0, "Too few sessions"),
+        (2, 1, None, "Often hurts"),
+        (3, 0, 2.0, "usually eased"),
+    ],
+)
+def test_often_and_usually_are_said_only_after_enough_sessions(done, hurt, relief, words):
+    from progress.stats import ExerciseRelief
+
+    row = ExerciseRelief(name="Cat-cow", done=done, hurt=hurt, easier=0, relief=relief)
+    assert words in row.verdict
