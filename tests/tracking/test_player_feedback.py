@@ -132,3 +132,12 @@ def test_a_rated_routine_is_celebrated_with_relief_streak_and_what_next(user_cli
     # Only just after rating: the summary read later is plain.
     plain = user_client.get(reverse("tracking:session_detail", args=[session.pk]))
     assert "Well done" not in plain.content.decode()
+
+
+def test_the_session_page_title_uses_the_same_date_format_as_the_body(user_client, user):
+    import datetime as dt
+
+    session = SessionFactory(user=user, local_date=dt.date(2026, 3, 10))
+    html = user_client.get(reverse("tracking:session_detail", args=[session.pk])).content.decode()
+    assert "Tuesday 10 March 2026 · BackEase</title>" in html
+    assert "Tuesday 10 March 2026 ·" in html.split("</title>", 1)[1]
