@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('routines', '0005_routine_based_on_routine_created_at_and_more'),
+        ('routines', '0005_own_routines'),
         ('tracking', '0001_initial'),
     ]
 
