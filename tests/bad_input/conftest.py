@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from routines.models import Routine
+from routines import services as routine_services
+from routines.models import Exercise, Routine
 from safety.models import Flag, ScreeningResponse
 from safety.services import screening_record, screening_skip, share_link_create
 from tests.factories import (
@@ -96,4 +97,18 @@ def others(other_user, routine):
         "flag": Flag.objects.get(user=other_user),
         "link": link,
         "screening": ScreeningResponse.objects.filter(user=other_user).latest("pk"),
+        "own_routine": own_routine_of(other_user),
     }
+
+
+def own_routine_of(user) -> Routine:
+    """A routine of the person's own, with two steps."""
+    routine = routine_services.routine_create(owner=user, title="Kept as it is")
+    for slug in ("cat-cow", "knee-hug"):
+        routine_services.step_add(routine=routine, exercise=Exercise.objects.get(slug=slug))
+    return routine
+
+
+@pytest.fixture
+def own_routine(person):
+    return own_routine_of(person)

@@ -27,6 +27,7 @@ from hypothesis.control import currently_in_test_context
 from accounts.models import User
 from progress.models import Pause, ProgressSettings
 from reminders.models import Reminder, ReminderSettings
+from routines.models import Routine, RoutineStep
 from safety.models import Flag, ScreeningResponse, ShareLink
 from tracking.models import CheckIn, Session, StepRecord
 
@@ -75,6 +76,8 @@ OWNED = (
     (ScreeningResponse, "user__in"),
     (Flag, "user__in"),
     (ShareLink, "user__in"),
+    (Routine, "owner__in"),
+    (RoutineStep, "routine__owner__in"),
 )
 
 

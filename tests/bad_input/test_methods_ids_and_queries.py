@@ -42,6 +42,12 @@ OWN_VIEWS = [
     ("healthz", [], GET),
     ("routines:library", [], GET),
     ("routines:detail", ["morning-mobility"], GET),
+    ("routines:new", [], BOTH),
+    ("routines:builder", [1], BOTH),
+    ("routines:step_add", [1], POST),
+    ("routines:step", [1, 1], POST),
+    ("routines:order", [1], POST),
+    ("routines:delete", [1], BOTH),
     ("tracking:start", ["morning-mobility"], BOTH),
     ("tracking:player", [1], GET),
     ("tracking:transition", [1, "next"], POST),
@@ -156,6 +162,10 @@ ID_VIEWS = [
     ("/safety/screening/{}/", "screening", GET),
     ("/safety/flags/{}/acknowledge/", "flag", POST),
     ("/safety/share/{}/revoke/", "link", POST),
+    ("/routines/mine/{}/", "own_routine", BOTH),
+    ("/routines/mine/{}/steps/", "own_routine", POST),
+    ("/routines/mine/{}/order/", "own_routine", POST),
+    ("/routines/mine/{}/delete/", "own_routine", BOTH),
 ]
 
 
