@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "progress",
     "reminders",
     "safety",
+    "plans",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tracking.models import CheckIn, Session, StepRecord
@@ -39,6 +40,16 @@ STEP_FIELDS = [
 ]
 CHECKIN_FIELDS = ["local_date", "pain", "note", "created_at", "updated_at"]
 PAUSE_FIELDS = ["start", "end", "reason", "note"]
+
+
+# Higher apps add their own tables (plans: the history of plan changes) without progress
+# importing them: name -> (CSV columns, function(user) -> rows). Registered in their
+# AppConfig.ready().
+SECTIONS: dict[str, tuple[list[str], Callable[[User], list[dict]]]] = {}
+
+
+def register_section(name: str, fields: list[str], rows: Callable[[User], list[dict]]) -> None:
+    SECTIONS[name] = (fields, rows)
 
 
 def _iso(value: Any) -> Any:
@@ -97,6 +108,7 @@ def export_data(user: User) -> dict[str, Any]:
         "sessions": sessions,
         "checkins": checkins,
         "pauses": pauses,
+        **{name: rows(user) for name, (_fields, rows) in SECTIONS.items()},
     }
 
 
@@ -127,6 +139,7 @@ def export_zip(user: User) -> bytes:
         "steps.csv": _csv(STEP_FIELDS, [s for row in data["sessions"] for s in row["steps"]]),
         "checkins.csv": _csv(CHECKIN_FIELDS, data["checkins"]),
         "pauses.csv": _csv(PAUSE_FIELDS, data["pauses"]),
+        **{f"{name}.csv": _csv(fields, data[name]) for name, (fields, _rows) in SECTIONS.items()},
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
@@ -49,6 +50,16 @@ def chart_points(series: dict[dt.date, float], start: dt.date, days: int) -> str
         y = CHART_PAD + inner_h * (1 - pain / 10)
         points.append(f"{x:.1f},{y:.1f}")
     return " ".join(points)
+
+
+# Higher apps add a section to the clinician summary (plans: the plan's changes) without
+# safety importing them: name -> function(user, start, end) -> {"title": ..., "rows":
+# [(day, text), ...]}. Registered in their AppConfig.ready().
+SECTIONS: dict[str, Callable] = {}
+
+
+def register_section(name: str, build: Callable) -> None:
+    SECTIONS[name] = build
 
 
 def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | None = None) -> dict:
@@ -138,6 +149,7 @@ def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | No
         "adherence_percent": round(100 * len(completed_days) / days),
         "weekly_goal": user.weekly_goal,
         "hurting": list(hurting),
+        "sections": [build(user, start, today) for build in SECTIONS.values()],
         "screenings": screenings,
         "open_flags": [f for f in flags if f.is_open],
         "past_flags": [f for f in flags if not f.is_open],
