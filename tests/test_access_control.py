@@ -60,6 +60,7 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from accounts.models import LoginSession, User
+from plans.models import PlanChange, PlanSettings
 from progress.models import Pause, ProgressSettings
 from reminders import services as reminder_services
 from reminders.models import Reminder, ReminderSettings
@@ -380,6 +381,12 @@ CASES: dict[str, Case] = {
     # What the owner chose to share with a clinician, for whoever holds the link.
     "safety/shared/<str:token>/": public("/safety/shared/{token}/", reveals=SHARED),
     "safety/shared/<str:token>/pdf": public("/safety/shared/{token}/pdf", reveals=SHARED),
+    # --- plans ---
+    "plan/": private("/plan/"),
+    "plan/start/": self_form("/plan/start/", data={"concern": "sitting", "days": "2"}),
+    "plan/changes/<int:change_id>/<str:decision>/": own_action(
+        "/plan/changes/{plan_change}/decline/"
+    ),
     # --- admin ---
     # Staff without permissions see an index that offers nothing.
     "admin/": Case("/admin/", STAFF_PAGE, admin=True),
@@ -553,6 +560,14 @@ def _seed() -> Seed:
         routine_services.step_add(routine=own_routine, exercise=step.exercise)
         for step in routine.steps.order_by("order")[:2]
     )
+    plan_change = PlanChange.objects.create(
+        user=owner,
+        kind=PlanChange.Kind.EASE_OFF,
+        reason=PlanChange.Reason.HURT,
+        numbers={"exercise": "Cat–cow", "day": "1 March"},
+        from_routine=routine,
+        local_date=today,
+    )
     link, token = share_link_create(user=owner, weeks=4)
     revoked, revoked_token = share_link_create(user=owner, weeks=4)
     share_link_revoke(link=revoked)
@@ -591,6 +606,7 @@ def _seed() -> Seed:
         "own_routine": own_routine.pk,
         "own_step": own_step.pk,
         "own_step_2": own_step_2.pk,
+        "plan_change": plan_change.pk,
         "session_type": ContentType.objects.get_for_model(Session).pk,
     }
     markers = {
@@ -668,7 +684,7 @@ def owner_rows(owner_id: int) -> dict[str, list[dict]]:
     """Every row of the owner's, field by field: what nobody else may change."""
     by_user = [
         EmailAddress, Session, CheckIn, Pause, ProgressSettings, ReminderSettings, Reminder,
-        Flag, ScreeningResponse, ShareLink,
+        Flag, ScreeningResponse, ShareLink, PlanChange, PlanSettings,
     ]  # fmt: skip
     rows = {"User": list(User.objects.filter(pk=owner_id).values())}
     rows["Routine"] = list(Routine.objects.filter(owner_id=owner_id).order_by("pk").values())

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
+from plans.models import PlanChange
 from routines import services as routine_services
 from routines.models import Exercise, Routine
 from safety.models import Flag, ScreeningResponse
@@ -98,6 +99,14 @@ def others(other_user, routine):
         "link": link,
         "screening": ScreeningResponse.objects.filter(user=other_user).latest("pk"),
         "own_routine": own_routine_of(other_user),
+        "plan_change": PlanChange.objects.create(
+            user=other_user,
+            kind=PlanChange.Kind.EASE_OFF,
+            reason=PlanChange.Reason.HURT,
+            numbers={"exercise": "Cat–cow", "day": "1 March"},
+            from_routine=routine,
+            local_date=local_today(other_user),
+        ),
     }
 
 

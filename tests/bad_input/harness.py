@@ -25,6 +25,7 @@ from hypothesis import event as _event
 from hypothesis.control import currently_in_test_context
 
 from accounts.models import User
+from plans.models import PlanChange, PlanSettings
 from progress.models import Pause, ProgressSettings
 from reminders.models import Reminder, ReminderSettings
 from routines.models import Routine, RoutineStep
@@ -77,6 +78,8 @@ OWNED = (
     (Flag, "user__in"),
     (ShareLink, "user__in"),
     (Routine, "owner__in"),
+    (PlanChange, "user__in"),
+    (PlanSettings, "user__in"),
     (RoutineStep, "routine__owner__in"),
 )
 

@@ -48,6 +48,9 @@ OWN_VIEWS = [
     ("routines:step", [1, 1], POST),
     ("routines:order", [1], POST),
     ("routines:delete", [1], BOTH),
+    ("plans:plan", [], GET),
+    ("plans:onboarding", [], BOTH),
+    ("plans:decide", [1, "accept"], POST),
     ("tracking:start", ["morning-mobility"], BOTH),
     ("tracking:player", [1], GET),
     ("tracking:transition", [1, "next"], POST),
@@ -166,6 +169,8 @@ ID_VIEWS = [
     ("/routines/mine/{}/steps/", "own_routine", POST),
     ("/routines/mine/{}/order/", "own_routine", POST),
     ("/routines/mine/{}/delete/", "own_routine", BOTH),
+    ("/plan/changes/{}/accept/", "plan_change", POST),
+    ("/plan/changes/{}/decline/", "plan_change", POST),
 ]
 
 
