@@ -12,6 +12,7 @@
       handle: ".drag-handle",
       draggable: ".builder-step",
       animation: 150,
+      forceFallback: true, // pointer events: the same on touch screens and with a mouse
       onEnd: function (event) {
         if (event.oldIndex === event.newIndex) return;
         form.querySelectorAll("input[name=step]").forEach(function (input) { input.remove(); });
