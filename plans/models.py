@@ -28,9 +28,7 @@ class PlanSettings(models.Model):
         settings.AUTH_USER_MODEL, related_name="plan_settings", on_delete=models.CASCADE
     )
     concern = models.CharField(_("what bothers you"), max_length=10, choices=Concern, blank=True)
-    onboarding = models.CharField(
-        max_length=8, choices=Onboarding.choices, default=Onboarding.DONE
-    )
+    onboarding = models.CharField(max_length=8, choices=Onboarding.choices, default=Onboarding.DONE)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -102,9 +102,7 @@ def _day(value: dt.date) -> str:
 
 
 def _steps(routine: Routine) -> list[RoutineStep]:
-    return list(
-        routine.steps.select_related("exercise", "exercise__gentler").order_by("order")
-    )
+    return list(routine.steps.select_related("exercise", "exercise__gentler").order_by("order"))
 
 
 def _eased(step: RoutineStep, exercises_in_routine: set[int]) -> tuple[dict, dict] | None:
@@ -224,7 +222,12 @@ def step_up(user: User, routine: Routine, today: dt.date) -> Proposal | None:
             # The time the repetitions take grows with them.
             seconds = min(HOLD_SECONDS[1], round(step.seconds * after / step.repetitions))
             proposal.changes.append(
-                {"exercise": name, "what": "repetitions", "before": step.repetitions, "after": after}
+                {
+                    "exercise": name,
+                    "what": "repetitions",
+                    "before": step.repetitions,
+                    "after": after,
+                }
             )
             proposal.step_values[str(step.pk)] = {"repetitions": after, "seconds": seconds}
     if proposal.changes:

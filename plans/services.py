@@ -30,7 +30,9 @@ class PlanError(Exception):
         self.message = message
 
 
-def plan_refresh(*, user: User, today: dt.date | None = None) -> tuple[rules.Outlook, PlanChange | None]:
+def plan_refresh(
+    *, user: User, today: dt.date | None = None
+) -> tuple[rules.Outlook, PlanChange | None]:
     """The plan as it stands: a step-up still waiting is withdrawn once a safety flag
     opens; a new proposal is stored when the rules make one. Safe to run on every visit:
     one proposal per person at most (a unique constraint)."""

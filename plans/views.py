@@ -23,7 +23,9 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 def _own_proposal(request: HttpRequest, change_id: int) -> PlanChange:
-    return get_object_or_404(PlanChange.objects.select_related("user"), pk=change_id, user=request.user)
+    return get_object_or_404(
+        PlanChange.objects.select_related("user"), pk=change_id, user=request.user
+    )
 
 
 @require_POST

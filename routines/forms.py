@@ -131,7 +131,8 @@ class StepForm(forms.Form):
         if data.get("mode") == RoutineStep.Mode.REPS:
             if data.get("repetitions") is None and "repetitions" not in self.errors:
                 self.add_error(
-                    "repetitions", _between(_("Set between %(low)d and %(high)d repetitions."), *REPETITIONS)
+                    "repetitions",
+                    _between(_("Set between %(low)d and %(high)d repetitions."), *REPETITIONS),
                 )
         else:
             data["repetitions"] = None

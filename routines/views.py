@@ -128,9 +128,7 @@ def _after_change(request: HttpRequest, routine: Routine, anchor: str = "", **ex
 def routine_new(request: HttpRequest) -> HttpResponse:
     initial = {}
     if source := request.GET.get("from"):
-        initial["source"] = (
-            Routine.objects.visible_to(request.user).filter(slug=source).first()
-        )
+        initial["source"] = Routine.objects.visible_to(request.user).filter(slug=source).first()
     form = NewRoutineForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST":
         if form.is_valid():

@@ -555,7 +555,9 @@ def _seed() -> Seed:
     flag = Flag.objects.create(
         user=owner, rule=Flag.Rule.SEVERE, severity=1, numbers={"days": 3, "mean": 7.5}
     )
-    own_routine = routine_services.routine_create(owner=owner, title=f"Own routine Pennyroyal {MARK}")
+    own_routine = routine_services.routine_create(
+        owner=owner, title=f"Own routine Pennyroyal {MARK}"
+    )
     own_step, own_step_2 = (
         routine_services.step_add(routine=own_routine, exercise=step.exercise)
         for step in routine.steps.order_by("order")[:2]

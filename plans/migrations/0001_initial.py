@@ -7,46 +7,147 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('routines', '0005_own_routines'),
+        ("routines", "0005_own_routines"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PlanSettings',
+            name="PlanSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('concern', models.CharField(blank=True, choices=[('mornings', 'Stiff mornings'), ('sitting', 'Long sitting'), ('evenings', 'Evenings')], max_length=10, verbose_name='what bothers you')),
-                ('onboarding', models.CharField(choices=[('pending', 'Not yet'), ('done', 'Done'), ('skipped', 'Skipped')], default='done', max_length=8)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='plan_settings', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "concern",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("mornings", "Stiff mornings"),
+                            ("sitting", "Long sitting"),
+                            ("evenings", "Evenings"),
+                        ],
+                        max_length=10,
+                        verbose_name="what bothers you",
+                    ),
+                ),
+                (
+                    "onboarding",
+                    models.CharField(
+                        choices=[("pending", "Not yet"), ("done", "Done"), ("skipped", "Skipped")],
+                        default="done",
+                        max_length=8,
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plan_settings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PlanChange',
+            name="PlanChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('step_up', 'Step up'), ('ease_off', 'Ease off')], max_length=8)),
-                ('status', models.CharField(choices=[('proposed', 'Suggested'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn')], default='proposed', max_length=9)),
-                ('reason', models.CharField(choices=[('goal_met', 'Goal met two weeks running'), ('hurt', 'An exercise was marked as hurting'), ('pain_rose', 'Pain rose after a routine')], max_length=10)),
-                ('numbers', models.JSONField(default=dict)),
-                ('changes', models.JSONField(default=list)),
-                ('step_values', models.JSONField(default=dict)),
-                ('local_date', models.DateField(verbose_name='day')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('from_routine', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='routines.routine')),
-                ('next_routine', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='routines.routine')),
-                ('to_routine', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='routines.routine')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plan_changes', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("step_up", "Step up"), ("ease_off", "Ease off")], max_length=8
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Suggested"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="proposed",
+                        max_length=9,
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("goal_met", "Goal met two weeks running"),
+                            ("hurt", "An exercise was marked as hurting"),
+                            ("pain_rose", "Pain rose after a routine"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("numbers", models.JSONField(default=dict)),
+                ("changes", models.JSONField(default=list)),
+                ("step_values", models.JSONField(default=dict)),
+                ("local_date", models.DateField(verbose_name="day")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "from_routine",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="routines.routine",
+                    ),
+                ),
+                (
+                    "next_routine",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="routines.routine",
+                    ),
+                ),
+                (
+                    "to_routine",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="routines.routine",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plan_changes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'proposed')), fields=('user',), name='one_proposal_per_user')],
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "proposed")),
+                        fields=("user",),
+                        name="one_proposal_per_user",
+                    )
+                ],
             },
         ),
     ]

@@ -7,31 +7,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('routines', '0004_add_library_items'),
+        ("routines", "0004_add_library_items"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='routine',
-            name='based_on',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='copies', to='routines.routine', verbose_name='copied from'),
+            model_name="routine",
+            name="based_on",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="copies",
+                to="routines.routine",
+                verbose_name="copied from",
+            ),
         ),
         migrations.AddField(
-            model_name='routine',
-            name='created_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name='created'),
+            model_name="routine",
+            name="created_at",
+            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
         ),
         migrations.AddField(
-            model_name='routine',
-            name='deleted_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='deleted'),
+            model_name="routine",
+            name="deleted_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="deleted"),
         ),
         migrations.AddField(
-            model_name='routine',
-            name='owner',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='own_routines', to=settings.AUTH_USER_MODEL, verbose_name='owner'),
+            model_name="routine",
+            name="owner",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="own_routines",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="owner",
+            ),
         ),
     ]

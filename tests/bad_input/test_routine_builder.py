@@ -66,7 +66,9 @@ def test_a_bad_order_or_exercise_is_refused_and_changes_nothing(
     for name, accepted in (("routines:order", good_order), ("routines:step_add", good_exercise)):
         with rolled_back():
             before = snapshot(person)
-            response = send(client_of, "post", reverse(name, args=[own_routine.pk]), data, htmx=htmx)
+            response = send(
+                client_of, "post", reverse(name, args=[own_routine.pk]), data, htmx=htmx
+            )
             assert_verdict(
                 response, before, person, accepted=accepted, codes=(200,) if htmx else (302,)
             )

@@ -139,9 +139,7 @@ def test_no_step_up_while_routines_are_paused(person):
     assert "Routines are paused" in " ".join(outlook.blockers)
 
 
-def test_a_waiting_step_up_is_withdrawn_when_a_flag_opens_and_cannot_be_accepted(
-    person, client
-):
+def test_a_waiting_step_up_is_withdrawn_when_a_flag_opens_and_cannot_be_accepted(person, client):
     _two_good_weeks(person)
     change = _refresh(person)[1]
     Flag.objects.create(user=person, rule=Flag.Rule.SEVERE, severity=1, numbers={"days": 3})
@@ -186,7 +184,7 @@ def test_pain_rising_by_two_after_a_routine_eases_every_step(person):
     change = _refresh(person)[1]
     assert change.kind == "ease_off"
     assert change.reason == "pain_rose"
-    assert "Your pain rose from 3 to 5 after Morning mobility on 17 March." == change.explanation()
+    assert change.explanation() == "Your pain rose from 3 to 5 after Morning mobility on 17 March."
     assert len(change.changes) >= 1
 
 

@@ -289,9 +289,7 @@ def test_an_order_that_does_not_match_the_routine_is_refused(user_client, user, 
     elif order == "someone-elses":
         order = [*ids[:2], _own(other_user).steps.first().pk]
 
-    response = user_client.post(
-        reverse("routines:order", args=[routine.pk]), {"step": order}, **HX
-    )
+    response = user_client.post(reverse("routines:order", args=[routine.pk]), {"step": order}, **HX)
 
     assert response.status_code == 400
     assert _order(routine) == ["cat-cow", "knee-hug", "pelvic-tilt"]
@@ -441,7 +439,9 @@ def test_an_own_routine_plays_in_the_player_and_counts_in_the_streak(user_client
         assert sorted(names) == sorted(
             Exercise.objects.filter(slug__in=["knee-hug", "cat-cow"]).values_list("name", flat=True)
         )
-        user_client.post(reverse("tracking:transition", args=[session.pk, "start"]), {"revision": 0})
+        user_client.post(
+            reverse("tracking:transition", args=[session.pk, "start"]), {"revision": 0}
+        )
         session.refresh_from_db()
         while session.is_active:
             t.shift(session.current_part.seconds)

@@ -5,16 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('routines', '0005_own_routines'),
-        ('tracking', '0001_initial'),
+        ("routines", "0005_own_routines"),
+        ("tracking", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='steprecord',
-            name='routine_step',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='records', to='routines.routinestep'),
+            model_name="steprecord",
+            name="routine_step",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="records",
+                to="routines.routinestep",
+            ),
         ),
     ]
