@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -135,6 +136,8 @@ def routine_delete(*, routine: Routine) -> None:
     keep pointing at it and keep their own copy of what was played."""
     with transaction.atomic():
         routine = _locked(routine)
+        # No longer the person's chosen routine (the dashboard's and the reminder's).
+        get_user_model().objects.filter(preferred_routine=routine).update(preferred_routine=None)
         if routine.sessions.exists():
             routine.deleted_at = timezone.now()
             routine.save(update_fields=["deleted_at"])

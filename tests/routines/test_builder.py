@@ -317,11 +317,17 @@ def test_renaming(user_client, user):
     assert "80 characters" in bad.content.decode()
 
 
-def test_deleting_an_unplayed_routine_removes_it(user_client, user):
+def test_deleting_an_unplayed_routine_removes_it_and_it_is_no_longer_todays_routine(
+    user_client, user
+):
     routine = _own(user)
+    user.preferred_routine = routine
+    user.save()
     response = user_client.post(reverse("routines:delete", args=[routine.pk]))
     assert response.status_code == 302
     assert not Routine.objects.filter(pk=routine.pk).exists()
+    user.refresh_from_db()
+    assert user.preferred_routine is None
 
 
 def test_a_played_routine_is_deleted_from_view_and_its_sessions_keep_what_was_played(
