@@ -86,7 +86,14 @@ def test_it_exports_one_csv_file_per_kind_in_a_zip(user_client, user, records):
     names = sorted(archive.namelist())
     assert names == [
         f"backease/{n}"
-        for n in ("checkins.csv", "pauses.csv", "profile.csv", "sessions.csv", "steps.csv")
+        for n in (
+            "checkins.csv",
+            "pauses.csv",
+            "plan_changes.csv",
+            "profile.csv",
+            "sessions.csv",
+            "steps.csv",
+        )
     ]
 
     def rows(name):
