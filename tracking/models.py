@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from accounts.models import User
 
 PAIN_VALIDATORS = [MinValueValidator(0), MaxValueValidator(10)]
@@ -385,28 +387,39 @@ class PainDay:
 
 def pain_days(user: User, start: dt.date, end: dt.date) -> dict[dt.date, PainDay]:
     """Days in [start, end] with any rating, oldest first. Two queries."""
+    return pain_days_by_user([user.pk], start, end).get(user.pk, {})
+
+
+def pain_days_by_user(
+    user_ids: Iterable[int], start: dt.date, end: dt.date
+) -> dict[int, dict[dt.date, PainDay]]:
+    """`pain_days` of many people, by user id (people without a rating are left out).
+    Two queries however many people."""
+    user_ids = list(user_ids)
     sessions = {
-        day: (before, after)
-        for day, before, after in Session.objects.for_user(user)
-        .filter(local_date__range=(start, end))
+        (user_id, day): (before, after)
+        for user_id, day, before, after in Session.objects.filter(
+            user_id__in=user_ids, local_date__range=(start, end)
+        )
         .filter(Q(pain_before__isnull=False) | Q(pain_after__isnull=False))
-        .values("local_date")
+        .values("user_id", "local_date")
         .annotate(before=models.Avg("pain_before"), after=models.Avg("pain_after"))
-        .values_list("local_date", "before", "after")
+        .values_list("user_id", "local_date", "before", "after")
         .order_by()
     }
-    checkins = dict(
-        CheckIn.objects.for_user(user)
-        .filter(local_date__range=(start, end))
-        .values_list("local_date", "pain")
-    )
-    days = {}
-    for day in sorted(set(sessions) | set(checkins)):
-        before, after = sessions.get(day, (None, None))
-        days[day] = PainDay(
+    checkins = {
+        (user_id, day): pain
+        for user_id, day, pain in CheckIn.objects.filter(
+            user_id__in=user_ids, local_date__range=(start, end)
+        ).values_list("user_id", "local_date", "pain")
+    }
+    result: dict[int, dict[dt.date, PainDay]] = {}
+    for user_id, day in sorted(set(sessions) | set(checkins)):
+        before, after = sessions.get((user_id, day), (None, None))
+        result.setdefault(user_id, {})[day] = PainDay(
             day=day,
             before=None if before is None else float(before),
             after=None if after is None else float(after),
-            checkin=checkins.get(day),
+            checkin=checkins.get((user_id, day)),
         )
-    return days
+    return result
