@@ -439,7 +439,7 @@ def reminders_send(*, reminder_ids: list[int], now: dt.datetime | None = None) -
     if not claimed:
         return {}
     rows = list(
-        Reminder.objects.select_related("user", "schedule", "schedule__routine")
+        Reminder.objects.select_related("schedule__user", "schedule__routine")
         .filter(pk__in=claimed)
         .order_by("pk")
     )
@@ -450,7 +450,7 @@ def reminders_send(*, reminder_ids: list[int], now: dt.datetime | None = None) -
         schedule = reminder.schedule
         if not schedule.enabled:
             outcome[reminder.pk] = str(Reminder.Status.CANCELLED)
-        elif reminder.local_date != local_today(reminder.user, now):
+        elif reminder.local_date != local_today(schedule.user, now):
             outcome[reminder.pk] = str(Reminder.Status.MISSED)
         elif schedule.skip_if_done and _is_done(schedule, reminder.local_date, done):
             outcome[reminder.pk] = str(Reminder.Status.SKIPPED)
@@ -576,12 +576,15 @@ def _error_text(error: BaseException | str) -> str:
 def routine_for_today(user: User) -> Routine | None:
     """The routine a reminder suggests: the person's preferred one, else the last one
     they did, else the first published one (all published)."""
-    return routines_for_today([user])[user.pk]
+    return routines_for_today([user])[0][user.pk]
 
 
-def routines_for_today(users: list[User]) -> dict[int, Routine | None]:
-    """`routine_for_today` for many people, by user id, with each routine's length
-    annotated. Three queries however many people."""
+def routines_for_today(
+    users: list[User], *, also: set[int] | frozenset[int] = frozenset()
+) -> tuple[dict[int, Routine | None], dict[int, Routine]]:
+    """`routine_for_today` for many people, by user id, and the published routines among
+    `also` (ids), by id; each routine with its length annotated. Three queries however
+    many people."""
     last_done = (
         Session.objects.filter(user=OuterRef("pk"), routine__is_published=True)
         .order_by("-started_at")
@@ -594,13 +597,13 @@ def routines_for_today(users: list[User]) -> dict[int, Routine | None]:
         .values_list("pk", "preferred_routine_id", "last_done")
     }
     first = Routine.objects.published().values_list("pk", flat=True).first()
-    wanted = {pk for pair in picks.values() for pk in pair if pk} | ({first} if first else set())
-    routines = Routine.objects.published().with_total_seconds().in_bulk(wanted)
+    wanted = {pk for pair in picks.values() for pk in pair if pk} | set(also) | {first}
+    routines = Routine.objects.published().with_total_seconds().in_bulk(wanted - {None})
     chosen: dict[int, Routine | None] = {}
     for user in users:
         preferred, last = picks.get(user.pk, (None, None))
         chosen[user.pk] = routines.get(preferred) or routines.get(last) or routines.get(first)
-    return chosen
+    return chosen, {pk: routines[pk] for pk in also if pk in routines}
 
 
 # RFC 5322 allows header lines of 998 characters. With the default of 78, Python's email
@@ -627,12 +630,9 @@ class ReminderEmails:
             for pk, history in History.load_many(users, today=today).items()
         }
         self.trends = pain_trend_words_many(users, today=today)
-        self.suggested = routines_for_today(users)
-        # The reminders' own routines, with their length (one query for all of them).
-        self.own = (
-            Routine.objects.published()
-            .with_total_seconds()
-            .in_bulk({schedule.routine_id for schedule, _day in reminders if schedule.routine_id})
+        # Each person's suggestion and each reminder's own routine (when still published).
+        self.suggested, self.own = routines_for_today(
+            users, also={schedule.routine_id for schedule, _day in reminders if schedule.routine_id}
         )
         self.text = get_template("reminders/email.txt")
         self.html = get_template("reminders/email.html")
