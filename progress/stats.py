@@ -16,13 +16,22 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Avg, Count, F, Q, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Avg, Count, F, Q
+from django.db.models.functions import Cast
 from django.utils.dateformat import format as date_format
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from tracking.models import CheckIn, PainDay, Session, StepRecord, pain_days, pain_days_by_user
+from tracking.models import (
+    CheckIn,
+    PainDay,
+    Session,
+    StepRecord,
+    as_of,
+    local_today,
+    pain_days,
+    pain_days_by_user,
+)
 
 from .models import Pause, ProgressSettings
 
@@ -349,30 +358,26 @@ def pain_averages(
     )
 
 
-def latest_rating(user: User) -> tuple[dt.date, int] | None:
-    """The most recent pain rating: a check-in, or a session's pain after (else before).
-    One query."""
-    checkins = (
-        CheckIn.objects.for_user(user)
-        .annotate(
-            value=F("pain"), at=F("updated_at"), kind=Value(0, output_field=models.IntegerField())
-        )
-        .values_list("local_date", "value", "at", "kind")
-        .order_by()
-    )
+def latest_rating(
+    user: User, *, today: dt.date, days: dict[dt.date, PainDay] | None = None
+) -> tuple[dt.date, int] | None:
+    """The latest local day with a rating, and that day's value (its highest rating, as
+    the safety rules count it). A day stored in a zone further east counts as today.
+    One query when that day is among `days` (from `pain_days`), else three."""
+    checkins = CheckIn.objects.for_user(user).values_list("local_date", flat=True).order_by()
     sessions = (
         Session.objects.for_user(user)
         .filter(Q(pain_before__isnull=False) | Q(pain_after__isnull=False))
-        .annotate(
-            value=Coalesce("pain_after", "pain_before"),
-            at=Coalesce("finished_at", "started_at"),
-            kind=Value(1, output_field=models.IntegerField()),
-        )
-        .values_list("local_date", "value", "at", "kind")
+        .values_list("local_date", flat=True)
         .order_by()
     )
-    row = checkins.union(sessions, all=True).order_by("-local_date", "-at").first()
-    return (row[0], row[1]) if row else None
+    latest = checkins.union(sessions, all=True).order_by("-local_date").first()
+    if latest is None:
+        return None
+    day = as_of(latest, today)
+    if days is None or day not in days:
+        days = pain_days(user, day, day)
+    return day, days[day].high
 
 
 def pain_summary(
@@ -393,7 +398,7 @@ def pain_summary(
     return PainSummary(
         recent_average=recent,
         previous_average=previous,
-        latest=latest_rating(user),
+        latest=latest_rating(user, today=today, days=days),
         relief=None if relief["avg"] is None else float(relief["avg"]),
         relief_sessions=relief["n"],
     )
@@ -408,13 +413,14 @@ def pain_trend_words(user: User, *, today: dt.date) -> str:
 def pain_trend_words_many(users: Iterable[User], *, today: dict[int, dt.date]) -> dict[int, str]:
     """`pain_trend_words` for many people (each on their own `today`), by user id. Two
     queries however many people."""
-    user_ids = [user.pk for user in users]
-    if not user_ids:
-        return {}
-    start = min(today[pk] for pk in user_ids) - dt.timedelta(days=13)
-    end = max(today[pk] for pk in user_ids)
-    days = pain_days_by_user(user_ids, start, end)
-    return {pk: trend_words(days.get(pk, {}), today=today[pk]) for pk in user_ids}
+    users = list(users)
+    days = pain_days_by_user(
+        {
+            user.pk: (today[user.pk] - dt.timedelta(days=13), today[user.pk], local_today(user))
+            for user in users
+        }
+    )
+    return {user.pk: trend_words(days.get(user.pk, {}), today=today[user.pk]) for user in users}
 
 
 def trend_words(days: dict[dt.date, PainDay], *, today: dt.date) -> str:
@@ -454,9 +460,17 @@ class ExerciseRelief:
     easier: int
     relief: float | None  # mean pain relief of the sessions it was done in
 
+    # "Often" and "usually" need a few sessions behind them.
+    ENOUGH_SESSIONS = 3
+
     @property
     def verdict(self) -> str:
-        if self.hurt and self.hurt * 3 >= self.done + self.hurt:
+        sessions = self.done + self.hurt
+        if sessions < self.ENOUGH_SESSIONS:
+            if self.hurt:
+                return _("It hurt recently: skip it if it hurts again.")
+            return _("Too few sessions to tell yet.")
+        if self.hurt and self.hurt * 3 >= sessions:
             return _("Often hurts: consider skipping it and mention it to a professional.")
         if self.relief is not None and self.relief >= 1:
             return _("Sessions with it usually eased your pain.")

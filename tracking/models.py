@@ -12,8 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from accounts.models import User
 
 PAIN_VALIDATORS = [MinValueValidator(0), MaxValueValidator(10)]
@@ -155,6 +153,11 @@ class SessionQuerySet(models.QuerySet):
         cutoff = (now or timezone.now()) - settings.SESSION_INACTIVITY_TIMEOUT
         return self.active().filter(last_activity_at__lt=cutoff)
 
+    def unfinished(self, now: dt.datetime | None = None) -> SessionQuerySet:
+        """Active and not yet stale: a routine the person can still resume."""
+        cutoff = (now or timezone.now()) - settings.SESSION_INACTIVITY_TIMEOUT
+        return self.active().filter(last_activity_at__gte=cutoff)
+
 
 class Session(models.Model):
     """One run of a routine by one person, with its pain ratings and the player's state.
@@ -191,6 +194,8 @@ class Session(models.Model):
     stiffness = models.PositiveSmallIntegerField(
         _("stiffness"), null=True, blank=True, validators=PAIN_VALIDATORS
     )
+    # Ticked with the rating after the routine; the warning-sign questions follow it.
+    new_leg_symptoms = models.BooleanField(_("new leg symptoms"), default=False)
     note = models.TextField(_("note"), blank=True, max_length=2000)
 
     # Player state.
@@ -351,6 +356,7 @@ class CheckIn(models.Model):
     )
     local_date = models.DateField(_("day"))
     pain = models.PositiveSmallIntegerField(_("pain"), validators=PAIN_VALIDATORS)
+    new_leg_symptoms = models.BooleanField(_("new symptoms"), default=False)
     note = models.TextField(_("note"), blank=True, max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -368,58 +374,94 @@ class CheckIn(models.Model):
         return f"{self.user} {self.local_date}: {self.pain}"
 
 
+# A person who moves west can hold rows dated later than their new local today: a
+# check-in saved just after midnight on 1 Dec in Berlin is still 30 Nov in New York.
+# Reading "up to today" therefore looks this far ahead and counts such rows as today's,
+# so a stored day never shows as being in the future and never drops out of "the last
+# 7 days". (Zones differ by at most 26 hours.)
+ZONE_LEAD = dt.timedelta(days=2)
+
+
+def as_of(day: dt.date, today: dt.date) -> dt.date:
+    """A stored local day as the person's current zone sees it: never after today."""
+    return min(day, today)
+
+
 @dataclass(frozen=True)
 class PainDay:
     day: dt.date
     before: float | None = None  # mean "pain before" of the day's sessions
     after: float | None = None  # mean "pain after"
     checkin: int | None = None
+    high: int | None = None  # the highest rating of the day, whichever kind
 
     @property
     def value(self) -> float | None:
-        """The day's pain for the progress trends: its check-in when there is one (the
-        person's own rating of the day), otherwise the mean "pain before" of that day's
-        sessions (their baseline before any relief from the routine). The safety rules
-        use the day's highest rating instead (`safety.sweep`), so a bad moment is never
-        averaged away."""
-        return float(self.checkin) if self.checkin is not None else self.before
+        """The day's pain: its highest rating (a check-in, or a session's pain before or
+        after), the same value the safety rules (`safety.sweep`) and the clinician summary
+        use, so a bad moment is never averaged away and every figure agrees."""
+        return None if self.high is None else float(self.high)
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
 
 
 def pain_days(user: User, start: dt.date, end: dt.date) -> dict[dt.date, PainDay]:
-    """Days in [start, end] with any rating, oldest first. Two queries."""
-    return pain_days_by_user([user.pk], start, end).get(user.pk, {})
+    """Days in [start, end] with any rating, oldest first. Two queries. When `end` is the
+    person's today, rows dated after it (saved in a zone further east) count as today's."""
+    return pain_days_by_user({user.pk: (start, end, local_today(user))}).get(user.pk, {})
 
 
 def pain_days_by_user(
-    user_ids: Iterable[int], start: dt.date, end: dt.date
+    ranges: dict[int, tuple[dt.date, dt.date, dt.date]],
 ) -> dict[int, dict[dt.date, PainDay]]:
-    """`pain_days` of many people, by user id (people without a rating are left out).
-    Two queries however many people."""
-    user_ids = list(user_ids)
-    sessions = {
-        (user_id, day): (before, after)
-        for user_id, day, before, after in Session.objects.filter(
-            user_id__in=user_ids, local_date__range=(start, end)
-        )
+    """`pain_days` of many people: `ranges` maps a user id to (start, end, their local
+    today). By user id; people without a rating are left out. Two queries however many
+    people."""
+    if not ranges:
+        return {}
+    spans = {
+        user_id: (start, end + ZONE_LEAD if end >= today else end, end)
+        for user_id, (start, end, today) in ranges.items()
+    }
+    lowest = min(start for start, _upper, _end in spans.values())
+    highest = max(upper for _start, upper, _end in spans.values())
+    ratings: dict[tuple[int, dt.date], dict[str, list[int]]] = {}
+
+    def kinds_of(user_id: int, day: dt.date) -> dict[str, list[int]] | None:
+        start, upper, end = spans[user_id]
+        if not start <= day <= upper:
+            return None
+        key = (user_id, min(day, end))
+        return ratings.setdefault(key, {"before": [], "after": [], "checkin": []})
+
+    for user_id, day, before, after in (
+        Session.objects.filter(user_id__in=spans, local_date__range=(lowest, highest))
         .filter(Q(pain_before__isnull=False) | Q(pain_after__isnull=False))
-        .values("user_id", "local_date")
-        .annotate(before=models.Avg("pain_before"), after=models.Avg("pain_after"))
-        .values_list("user_id", "local_date", "before", "after")
+        .values_list("user_id", "local_date", "pain_before", "pain_after")
         .order_by()
-    }
-    checkins = {
-        (user_id, day): pain
-        for user_id, day, pain in CheckIn.objects.filter(
-            user_id__in=user_ids, local_date__range=(start, end)
-        ).values_list("user_id", "local_date", "pain")
-    }
+    ):
+        if (kinds := kinds_of(user_id, day)) is not None:
+            if before is not None:
+                kinds["before"].append(before)
+            if after is not None:
+                kinds["after"].append(after)
+    for user_id, day, pain in (
+        CheckIn.objects.filter(user_id__in=spans, local_date__range=(lowest, highest))
+        .values_list("user_id", "local_date", "pain")
+        .order_by("local_date")
+    ):
+        if (kinds := kinds_of(user_id, day)) is not None:
+            kinds["checkin"].append(pain)
     result: dict[int, dict[dt.date, PainDay]] = {}
-    for user_id, day in sorted(set(sessions) | set(checkins)):
-        before, after = sessions.get((user_id, day), (None, None))
+    for user_id, day in sorted(ratings):
+        kinds = ratings[user_id, day]
         result.setdefault(user_id, {})[day] = PainDay(
             day=day,
-            before=None if before is None else float(before),
-            after=None if after is None else float(after),
-            checkin=checkins.get((user_id, day)),
+            before=_mean(kinds["before"]),
+            after=_mean(kinds["after"]),
+            checkin=max(kinds["checkin"], default=None),
+            high=max(kinds["before"] + kinds["after"] + kinds["checkin"]),
         )
     return result

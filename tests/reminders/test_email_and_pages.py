@@ -35,7 +35,8 @@ def test_the_email_has_the_name_routine_link_streak_and_pain_trend(user, dispatc
     routine = Routine.objects.published().get(slug="desk-break")
     for days_ago in (1, 2):
         SessionFactory(user=user, local_date=TODAY - dt.timedelta(days=days_ago))
-    CheckInFactory(user=user, local_date=TODAY - dt.timedelta(days=1), pain=3)
+    # A day's value is its highest rating: 7 (the check-in) and 5 (the session's before).
+    CheckInFactory(user=user, local_date=TODAY - dt.timedelta(days=1), pain=7)
     _due_reminder(user, dispatch, routine=routine, label="Desk break")
 
     [message] = mail.outbox
@@ -48,7 +49,7 @@ def test_the_email_has_the_name_routine_link_streak_and_pain_trend(user, dispatc
         assert routine.title in part
         assert start_url in part
         assert "2 days in a row" in part
-        assert "Your average pain over the last 7 days is 4.0 out of 10." in part
+        assert "Your average pain over the last 7 days is 6.0 out of 10." in part
     assert message.alternatives[0].mimetype == "text/html"
     assert message.to == [user.email]
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -356,7 +357,8 @@ def test_bad_input_gets_a_clear_message_and_400(user_client, user, data, message
     assert not ReminderSchedule.objects.filter(user=user).exists()
 
 
-def test_sign_up_ends_with_the_offer_of_a_reminder(client):
+def test_sign_up_ends_with_the_offer_of_a_reminder_once_the_address_is_confirmed(client):
+    # Offered only once the person is in: before, the link led to the login page.
     response = client.post(
         reverse("account_signup"),
         {
@@ -367,7 +369,9 @@ def test_sign_up_ends_with_the_offer_of_a_reminder(client):
         },
         follow=True,
     )
-    html = response.content.decode()
+    assert "Would a daily reminder help?" not in response.content.decode()
+    path = re.search(r"/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
+    html = client.post(path, follow=True).content.decode()
     assert "Would a daily reminder help?" in html
     assert f'href="{reverse("reminders:settings")}"' in html
     assert not ReminderSchedule.objects.exists()
