@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "progress",
     "reminders",
     "safety",
+    "plans",
 ]
 
 MIDDLEWARE = [

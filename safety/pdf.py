@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from fpdf import FPDF
@@ -132,6 +133,13 @@ def summary_pdf(summary: dict) -> bytes:
             )
             % {"name": item["exercise__name"], "hurt": item["hurt"], "total": item["total"]}
         )
+
+    for section in summary.get("sections", []):
+        heading(str(section["title"]))
+        if not section["rows"]:
+            line(str(section["empty"]))
+        for day, text in section["rows"]:
+            line(f"{date_format(day, 'j M Y')}: {text}")
 
     heading(_("Warning-sign questions"))
     if not summary["screenings"]:
