@@ -502,14 +502,11 @@ def _is_done(schedule: ReminderSchedule, day: dt.date, done: set) -> bool:
 
 
 def _deliver(rows: list[Reminder], *, now: dt.datetime, outcome: dict[int, str]) -> None:
-    """Send the rows' emails over one connection, then mark the accepted ones sent in one
-    statement. Whatever ends the loop early (a lost server, the soft time limit, a bug)
-    marks the accepted ones sent before the rest are given back, so a retry never sends
-    them again. Only a hard kill of the worker between an accepted message and the end
-    of its batch (a fraction of a second) leaves accepted rows "sending": after their
-    lease they are sent again, with the same Message-ID, so mail systems can drop the
-    copy. Marking each row alone would shrink that window to one message at the cost of
-    a query per email."""
+    """Send the rows' emails over one connection, marking each row sent as soon as its
+    message is accepted: a worker killed mid-batch leaves at most the one message in
+    flight to be sent again (with the same Message-ID, so mail systems can drop the copy).
+    Whatever ends the loop early (a lost server, the soft time limit, a bug) gives the rows
+    not yet sent back."""
     emails = ReminderEmails([(r.schedule, r.local_date) for r in rows])
     accepted: dict[int, str] = {}
     try:
@@ -526,8 +523,8 @@ def _deliver(rows: list[Reminder], *, now: dt.datetime, outcome: dict[int, str])
                     outcome[reminder.pk] = str(Reminder.Status.FAILED)
                     continue
                 accepted[reminder.pk] = str(Reminder.Status.SENT)
+                _finish_many({reminder.pk: accepted[reminder.pk]}, now)
     except BaseException as exc:
-        _finish_many(accepted, now)
         outcome.update(accepted)
         # Give the rows not sent back so the retry (or a later dispatch) can claim them;
         # the task decides about retrying.
@@ -535,7 +532,6 @@ def _deliver(rows: list[Reminder], *, now: dt.datetime, outcome: dict[int, str])
             pk__in=[r.pk for r in rows if r.pk not in outcome], status=Reminder.Status.SENDING
         ).update(status=Reminder.Status.PENDING, error=_error_text(exc), queued_at=now)
         raise
-    _finish_many(accepted, now)
     outcome.update(accepted)
 
 
