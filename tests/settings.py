@@ -27,4 +27,3 @@ STORAGES = {
 # Each test run gets its own cache, so rate-limit counters never leak between tests or
 # runs (the Redis broker is still used when REDIS_URL is set).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
