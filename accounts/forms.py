@@ -1,9 +1,11 @@
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -60,7 +62,11 @@ class SignupForm(forms.Form):
         user.display_name = self.cleaned_data.get("display_name", "")
         user.time_zone = self.cleaned_data["time_zone"]
         user.country = self.cleaned_data.get("country", "")
-        user.save(update_fields=["display_name", "time_zone", "country"])
+        # The language the person signed up in, so the emails made without a request
+        # (reminders, safety notices) speak it too; the profile changes it.
+        language = translation.get_language()
+        user.language = language if language in dict(settings.LANGUAGES) else ""
+        user.save(update_fields=["display_name", "time_zone", "country", "language"])
         # Offer the daily reminder (off until the person turns it on: no unasked-for email).
         messages.info(
             request,
@@ -73,7 +79,17 @@ class SignupForm(forms.Form):
         )
 
 
+def language_choices() -> list[tuple[str, str]]:
+    return [("", _("Same as my browser")), *settings.LANGUAGES]
+
+
 class ProfileForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=language_choices,
+        required=False,
+        help_text=_("Pages, emails and the summary for your clinician use this language."),
+    )
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
     country = forms.ChoiceField(
         label=_("Country"),
@@ -84,7 +100,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone", "country"]
+        fields = ["display_name", "language", "time_zone", "country"]
 
 
 class DeleteAccountForm(forms.Form):

@@ -275,6 +275,15 @@ CASES: dict[str, Case] = {
         shows={"display_name"},
     ),
     "account/delete/": self_form("/account/delete/", data={"password": PASSWORD}),
+    # The language switcher: anyone may set their own language (a cookie, and for someone
+    # signed in their profile), never anyone else's.
+    "account/language/": Case(
+        "/account/language/",
+        get=(405,) * 5,
+        post=(302,) * 5,
+        data={"language": "de", "next": "/routines/"},
+        post_changes=True,
+    ),
     # --- routines: public content ---
     "routines/": public("/routines/"),
     "routines/<slug:slug>/": public(f"/routines/{SLUG}/"),

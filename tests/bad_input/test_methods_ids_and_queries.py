@@ -63,6 +63,7 @@ OWN_VIEWS = [
     ("reminders:unsubscribe", ["not-a-real-token"], BOTH),
     ("accounts:profile", [], BOTH),
     ("accounts:delete", [], BOTH),
+    ("accounts:set_language", [], POST),
     ("safety:help", [], GET),
     ("safety:how_we_decide", [], GET),
     ("safety:screening", [], BOTH),

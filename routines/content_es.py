@@ -1,0 +1,4 @@
+"""Placeholder."""
+
+EXERCISES: dict[str, dict[str, str]] = {}
+ROUTINES: dict[str, dict[str, str]] = {}
