@@ -4,8 +4,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 

@@ -37,10 +37,10 @@ class UserLanguageMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language:
-            if user.language in dict(settings.LANGUAGES):
-                translation.activate(user.language)
-                request.LANGUAGE_CODE = user.language
+        language = user.language if user is not None and user.is_authenticated else ""
+        if language in dict(settings.LANGUAGES):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)
 
 

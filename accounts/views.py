@@ -1,6 +1,6 @@
 from allauth.decorators import rate_limit
-from django.contrib import messages
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
