@@ -92,7 +92,9 @@ EXERCISES = {
     },
     "foam-roller-glutes": {
         "name": "Rodillo: glúteos y cadera",
-        "summary": "Siéntate sobre el rodillo para aflojar los músculos tensos de glúteos y cadera.",
+        "summary": (
+            "Siéntate sobre el rodillo para aflojar los músculos tensos de glúteos y cadera."
+        ),
         "starting_position": (
             "Siéntate sobre un rodillo de espuma con las manos apoyadas en el suelo detrás de "
             "ti. Cruza un tobillo sobre la rodilla contraria."
@@ -104,8 +106,7 @@ EXERCISES = {
         ),
         "breathing_cue": "Suelta el aire al apoyarte sobre un punto sensible.",
         "feel": (
-            "Una presión sorda que alivia en el glúteo, nunca un dolor agudo ni que se "
-            "irradie."
+            "Una presión sorda que alivia en el glúteo, nunca un dolor agudo ni que se irradie."
         ),
         "caution": "Mantén una presión suave y deja que las manos soporten parte de tu peso.",
         "stop_if": STOP_ROLLER,
@@ -164,7 +165,9 @@ EXERCISES = {
     },
     "lying-twist": {
         "name": "Torsión tumbado",
-        "summary": "Apoya las dos rodillas a un lado para una torsión suave y más larga de la zona lumbar.",
+        "summary": (
+            "Apoya las dos rodillas a un lado para una torsión suave y más larga de la zona lumbar."
+        ),
         "starting_position": (
             "Túmbate boca arriba, con las rodillas dobladas y juntas, los pies apoyados y los "
             "brazos abiertos a la altura de los hombros."
@@ -203,7 +206,9 @@ EXERCISES = {
             "Deja el otro pie en el suelo y la cabeza apoyada.",
             "Mantén la postura quieto; luego baja la pierna despacio y cambia de lado.",
         ),
-        "breathing_cue": "Suelta el aire al acercar la rodilla; respira despacio mientras mantienes.",
+        "breathing_cue": (
+            "Suelta el aire al acercar la rodilla; respira despacio mientras mantienes."
+        ),
         "feel": "Un estiramiento suave en la zona lumbar y en el glúteo de la pierna levantada.",
         "caution": (
             "Sujeta por detrás del muslo si sujetar por debajo de la rodilla te molesta en la "
@@ -232,8 +237,7 @@ EXERCISES = {
         ),
         "breathing_cue": "Respira despacio; avanza un poco más solo al soltar el aire.",
         "feel": (
-            "Un estiramiento profundo en el glúteo de la pierna cruzada, y quizá en la zona "
-            "lumbar."
+            "Un estiramiento profundo en el glúteo de la pierna cruzada, y quizá en la zona lumbar."
         ),
         "caution": "Solo un estiramiento suave, nunca dolor.",
         "stop_if": STOP,
@@ -268,7 +272,9 @@ EXERCISES = {
     },
     "single-leg-bridge": {
         "name": "Puente a una pierna",
-        "summary": "Un puente con una pierna estirada, para cuando el puente de glúteos te resulte fácil.",
+        "summary": (
+            "Un puente con una pierna estirada, para cuando el puente de glúteos te resulte fácil."
+        ),
         "starting_position": (
             "Túmbate boca arriba, con las rodillas dobladas y los pies apoyados, separados al "
             "ancho de la cadera."
@@ -294,7 +300,9 @@ EXERCISES = {
     },
     "heel-slides": {
         "name": "Deslizamiento de talones",
-        "summary": "Desliza un talón hacia delante y atrás mientras la zona lumbar se mantiene quieta.",
+        "summary": (
+            "Desliza un talón hacia delante y atrás mientras la zona lumbar se mantiene quieta."
+        ),
         "starting_position": (
             "Túmbate boca arriba, con las rodillas dobladas y los pies apoyados, separados al "
             "ancho de la cadera."
@@ -368,7 +376,9 @@ EXERCISES = {
     },
     "cat-cow": {
         "name": "Gato–vaca",
-        "summary": "Redondear y arquear la columna a cuatro patas, despacio y al ritmo de la respiración.",
+        "summary": (
+            "Redondear y arquear la columna a cuatro patas, despacio y al ritmo de la respiración."
+        ),
         "starting_position": (
             "A cuatro patas: manos bajo los hombros, rodillas bajo la cadera, espalda plana. "
             "Si lo necesitas, pon una toalla doblada bajo las rodillas."
@@ -468,7 +478,9 @@ EXERCISES = {
     },
     "bird-dog": {
         "name": "Perro de caza (bird dog)",
-        "summary": "Estira un brazo hacia delante y la pierna contraria hacia atrás, con estabilidad.",
+        "summary": (
+            "Estira un brazo hacia delante y la pierna contraria hacia atrás, con estabilidad."
+        ),
         "starting_position": (
             "A cuatro patas: manos bajo los hombros, rodillas bajo la cadera, espalda plana y "
             "abdomen suavemente recogido."
@@ -515,7 +527,9 @@ EXERCISES = {
     },
     "seated-cat-cow": {
         "name": "Gato–vaca sentado",
-        "summary": "Gato–vaca en una silla: arquea y redondea la espalda al ritmo de la respiración.",
+        "summary": (
+            "Gato–vaca en una silla: arquea y redondea la espalda al ritmo de la respiración."
+        ),
         "starting_position": (
             "Siéntate erguido cerca del borde de una silla estable, con los pies apoyados y "
             "las manos sobre los muslos."
@@ -566,7 +580,10 @@ EXERCISES = {
     },
     "seated-figure-four": {
         "name": "Estiramiento sentado con pierna cruzada",
-        "summary": "Apoya un tobillo sobre la otra rodilla e inclínate hacia delante para estirar la cadera.",
+        "summary": (
+            "Apoya un tobillo sobre la otra rodilla e inclínate hacia delante para estirar la "
+            "cadera."
+        ),
         "starting_position": (
             "Siéntate erguido en una silla estable, con los pies apoyados. Apoya un tobillo "
             "sobre la rodilla contraria."
@@ -600,8 +617,12 @@ EXERCISES = {
             "Acércala suavemente al pecho sin dejar de estar erguido.",
             "Mantén, baja el pie despacio y cambia de lado.",
         ),
-        "breathing_cue": "Suelta el aire al acercar la rodilla; respira despacio mientras mantienes.",
-        "feel": "Un estiramiento suave en el glúteo y la zona lumbar del lado de la pierna levantada.",
+        "breathing_cue": (
+            "Suelta el aire al acercar la rodilla; respira despacio mientras mantienes."
+        ),
+        "feel": (
+            "Un estiramiento suave en el glúteo y la zona lumbar del lado de la pierna levantada."
+        ),
         "caution": (
             "Mantén el otro pie bien apoyado en el suelo; agárrate a la silla si pierdes el "
             "equilibrio."
@@ -639,7 +660,9 @@ EXERCISES = {
     },
     "standing-back-bend": {
         "name": "Extensión hacia atrás de pie",
-        "summary": "Una pequeña y suave inclinación hacia atrás, de pie, con las manos en la cadera.",
+        "summary": (
+            "Una pequeña y suave inclinación hacia atrás, de pie, con las manos en la cadera."
+        ),
         "starting_position": (
             "De pie y erguido, con los pies separados al ancho de la cadera y las manos en la "
             "parte de atrás de la cadera, con los dedos hacia abajo."
@@ -719,7 +742,9 @@ EXERCISES = {
     },
     "hip-hinge": {
         "name": "Bisagra de cadera",
-        "summary": "Inclínate hacia delante desde la cadera con la espalda larga y vuelve a erguirte.",
+        "summary": (
+            "Inclínate hacia delante desde la cadera con la espalda larga y vuelve a erguirte."
+        ),
         "starting_position": (
             "De pie y erguido, con los pies separados al ancho de la cadera, las rodillas sin "
             "bloquear y las manos en la cadera."
@@ -728,13 +753,11 @@ EXERCISES = {
             "Lleva la cadera hacia atrás y deja que el pecho se incline hacia delante, con la "
             "espalda larga y recta.",
             "Llega solo hasta donde la espalda siga recta, con las rodillas un poco dobladas.",
-            "Aprieta los glúteos y lleva la cadera hacia delante para volver a quedarte "
-            "erguido.",
+            "Aprieta los glúteos y lleva la cadera hacia delante para volver a quedarte erguido.",
         ),
         "breathing_cue": "Toma aire al inclinarte hacia delante; suéltalo al incorporarte.",
         "feel": (
-            "La parte de atrás de los muslos estirándose, y los glúteos trabajando al "
-            "incorporarte."
+            "La parte de atrás de los muslos estirándose, y los glúteos trabajando al incorporarte."
         ),
         "caution": "Dobla un poco más las rodillas si la espalda empieza a redondearse.",
         "stop_if": STOP_STANDING,
@@ -746,7 +769,10 @@ EXERCISES = {
     },
     "standing-knee-lifts": {
         "name": "Elevación de rodillas de pie",
-        "summary": "Sube una rodilla y luego la otra, apoyándote en una silla para no perder el equilibrio.",
+        "summary": (
+            "Sube una rodilla y luego la otra, apoyándote en una silla para no perder el "
+            "equilibrio."
+        ),
         "starting_position": (
             "De pie y erguido junto a una silla estable o una encimera, con una mano apoyada "
             "en ella para mantener el equilibrio."
@@ -792,7 +818,9 @@ ROUTINES = {
     },
     "long-sitting": {
         "title": "Después de estar mucho tiempo sentado",
-        "summary": "Suelta una espalda que ha pasado demasiado tiempo sentada, sin levantarte de la silla.",
+        "summary": (
+            "Suelta una espalda que ha pasado demasiado tiempo sentada, sin levantarte de la silla."
+        ),
         "when_to_use": "En el escritorio, en el aparcamiento, en el tren: solo necesitas una silla",
     },
     "standing-only": {
@@ -808,8 +836,7 @@ ROUTINES = {
     "lying-wind-down": {
         "title": "Relajación tumbado",
         "summary": (
-            "Estiramientos lentos y suaves que puedes hacer boca arriba, incluso en una cama "
-            "firme."
+            "Estiramientos lentos y suaves que puedes hacer boca arriba, incluso en una cama firme."
         ),
         "when_to_use": "Al acostarte, o un día en que tu espalda pida descanso",
     },
@@ -820,7 +847,10 @@ ROUTINES = {
     },
     "roller-release": {
         "title": "Rodillo: espalda y cadera",
-        "summary": "Suelta la parte alta de la espalda y la cadera con un rodillo de espuma y luego estira.",
+        "summary": (
+            "Suelta la parte alta de la espalda y la cadera con un rodillo de espuma y luego "
+            "estira."
+        ),
         "when_to_use": "Con un rodillo de espuma y una esterilla, después de un día largo",
     },
     "stronger-back": {
