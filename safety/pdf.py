@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.utils import timezone, translation
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from .wording import DISCLAIMER, number
 
-# fpdf2's built-in Helvetica covers Latin-1 only: map common typography and replace the rest.
+# fpdf2's built-in Helvetica covers Latin-1 only (which holds every letter of English, Spanish
+# and German: ñ, ¿, ü, ß...): map common typography and replace the rest.
 _TYPOGRAPHY = str.maketrans(
     {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "°": "°"}
 )
@@ -25,7 +28,28 @@ class _Doc(FPDF):
         self.multi_cell(0, 3.5, _text(DISCLAIMER), align="C")
 
 
-def summary_pdf(summary: dict) -> bytes:
+def _day(day) -> str:
+    """A date as the reader's locale writes it; English keeps ISO dates, which readers in
+    the UK and the US both read the same way."""
+    if translation.get_language() == "en":
+        return day.isoformat()
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
+
+
+def summary_pdf(summary: dict, *, language: str | None = None) -> bytes:
+    """The summary in `language` (else the active one): the PDF may be asked for by
+    someone other than its owner (a clinician with a share link)."""
+    if language:
+        with translation.override(language):
+            return _summary_pdf(summary)
+    return _summary_pdf(summary)
+
+
+def _summary_pdf(summary: dict) -> bytes:
     doc = _Doc(format="A4")
     doc.set_auto_page_break(auto=True, margin=16)
     doc.add_page()
@@ -48,8 +72,8 @@ def summary_pdf(summary: dict) -> bytes:
         _("%(person)s - %(start)s to %(end)s (%(weeks)s weeks), ratings on %(rated)s days")
         % {
             "person": summary["person"],
-            "start": summary["start"].isoformat(),
-            "end": summary["end"].isoformat(),
+            "start": _day(summary["start"]),
+            "end": _day(summary["end"]),
             "weeks": summary["weeks"],
             "rated": summary["rated_days"],
         }
@@ -73,7 +97,7 @@ def summary_pdf(summary: dict) -> bytes:
             % {
                 "first": number(summary["first_average"]),
                 "last": number(summary["last_average"]),
-                "change": f"{summary['change']:+.1f}",
+                "change": _signed(summary["change"]),
                 "percent": number(summary["change_percent"]),
             }
         )
@@ -86,7 +110,9 @@ def summary_pdf(summary: dict) -> bytes:
     doc.ln()
     doc.set_font("Helvetica", size=9)
     for row in summary["week_rows"]:
-        doc.cell(w * 0.4, 5, f"{row.start:%d %b} - {row.end:%d %b %Y}")
+        doc.cell(
+            w * 0.4, 5, _text(f"{date_format(row.start, 'j M')} - {date_format(row.end, 'j M Y')}")
+        )
         doc.cell(w * 0.2, 5, _text(number(row.average)))
         doc.cell(w * 0.2, 5, str(row.rated_days))
         doc.cell(w * 0.2, 5, str(row.sessions))
@@ -127,17 +153,20 @@ def summary_pdf(summary: dict) -> bytes:
         where = ""
         if screening.reason == "checkin":
             where = " ({})".format(_("emergency questions, in a check-in"))
-        line(f"{screening.local_date.isoformat()}{where}: {answers}")
+        line(f"{_day(screening.local_date)}{where}: {answers}")
 
     heading(_("Flags"))
     if not summary["open_flags"] and not summary["past_flags"]:
         line(_("None."))
     for flag in summary["open_flags"] + summary["past_flags"]:
         state = (
-            _("open since %(date)s") % {"date": f"{flag.opened_at:%Y-%m-%d}"}
+            _("open since %(date)s") % {"date": _day(timezone.localdate(flag.opened_at))}
             if flag.is_open
             else _("%(start)s to %(end)s")
-            % {"start": f"{flag.opened_at:%Y-%m-%d}", "end": f"{flag.closed_at:%Y-%m-%d}"}
+            % {
+                "start": _day(timezone.localdate(flag.opened_at)),
+                "end": _day(timezone.localdate(flag.closed_at)),
+            }
         )
         advice = f" {flag.consider}" if flag.is_open else ""
         line(f"{flag.get_rule_display()} ({state}): {flag.noticed}{advice}")
@@ -146,7 +175,7 @@ def summary_pdf(summary: dict) -> bytes:
     if not summary["notes"]:
         line(_("No notes."))
     for day, note in summary["notes"]:
-        line(f"{day.isoformat()}: {note}")
+        line(f"{_day(day)}: {note}")
 
     return bytes(doc.output())
 

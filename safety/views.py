@@ -183,8 +183,8 @@ def summary(request: HttpRequest) -> HttpResponse:
     return render(request, "safety/summary.html", context)
 
 
-def _pdf_response(summary: dict) -> HttpResponse:
-    response = HttpResponse(render_pdf(summary), content_type="application/pdf")
+def _pdf_response(summary: dict, *, language: str | None = None) -> HttpResponse:
+    response = HttpResponse(render_pdf(summary, language=language), content_type="application/pdf")
     filename = f"backease-summary-{summary['end']:%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -279,4 +279,6 @@ def shared_summary_pdf(request: HttpRequest, token: str) -> HttpResponse:
     if isinstance(link, HttpResponse):
         return link
     with timezone.override(link.user.zone):
-        return _private(_pdf_response(build_summary(link.user, weeks=link.weeks)))
+        # In the language its owner chose (their notes are in it too), else the reader's.
+        summary = build_summary(link.user, weeks=link.weeks)
+        return _private(_pdf_response(summary, language=link.user.language or None))

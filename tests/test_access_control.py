@@ -232,6 +232,7 @@ CASES: dict[str, Case] = {
     # --- Site ---
     "": Case("/", get=(200, 302, 302, 302, 302)),
     "healthz": public("/healthz"),
+    "manifest.webmanifest": public("/manifest.webmanifest"),
     # --- allauth ---
     "accounts/login/": Case("/accounts/login/", get=(200, 302, 302, 302, 302)),
     "accounts/logout/": Case("/accounts/logout/", get=(302, 200, 200, 200, 200)),

@@ -40,6 +40,7 @@ GET, POST, BOTH = ("GET",), ("POST",), ("GET", "POST")
 OWN_VIEWS = [
     ("home", [], GET),
     ("healthz", [], GET),
+    ("manifest", [], GET),
     ("routines:library", [], GET),
     ("routines:detail", ["morning-mobility"], GET),
     ("tracking:start", ["morning-mobility"], BOTH),
