@@ -377,23 +377,26 @@ class ReminderMessage(EmailMultiAlternatives):
 def reminder_email(
     *, user: User, local_date: dt.date, reminder: Reminder | None = None
 ) -> EmailMultiAlternatives:
-    routine = routine_for_today(user)
     unsubscribe_url = settings.SITE_URL + reverse(
         "reminders:unsubscribe", args=[unsubscribe_token(user)]
     )
-    context = {
-        "name": user.name,
-        "routine": routine,
-        "start_url": (
-            settings.SITE_URL + reverse("tracking:start", args=[routine.slug]) if routine else ""
-        ),
-        "streak": current_streak(user, today=local_date),
-        "trend": pain_trend_words(user, today=local_date),
-        "settings_url": settings.SITE_URL + reverse("reminders:settings"),
-        "unsubscribe_url": unsubscribe_url,
-        "local_date": local_date,
-    }
-    with translation.override(settings.LANGUAGE_CODE):
+    # Made outside a request: in the person's own language, every word of it.
+    with translation.override(user.email_language):
+        routine = routine_for_today(user)
+        context = {
+            "name": user.name,
+            "routine": routine,
+            "start_url": (
+                settings.SITE_URL + reverse("tracking:start", args=[routine.slug])
+                if routine
+                else ""
+            ),
+            "streak": current_streak(user, today=local_date),
+            "trend": pain_trend_words(user, today=local_date),
+            "settings_url": settings.SITE_URL + reverse("reminders:settings"),
+            "unsubscribe_url": unsubscribe_url,
+            "local_date": local_date,
+        }
         subject = _("Your back routine for today")
         text = render_to_string("reminders/email.txt", context)
         html = render_to_string("reminders/email.html", context)
