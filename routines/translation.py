@@ -9,7 +9,12 @@ missing_translations` lists what is still missing. Steps hold only numbers: thei
 ("30 s each side") come from the .po files.
 """
 
+from django.conf import settings
+from django.db.models import CharField, F
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.utils import resolution_order
 
 from .models import Exercise, Routine
 
@@ -38,3 +43,13 @@ class ExerciseTranslationOptions(TranslationOptions):
 class RoutineTranslationOptions(TranslationOptions):
     fields = ROUTINE_FIELDS
     empty_values = None
+
+
+def translated(path: str) -> Coalesce:
+    """The database expression for a translated field reached through a relation, such as
+    "exercise__name" in a `.values()` query (which reads columns, not the models' fallback):
+    the active language's text, else the fallback languages' (settings), else the base
+    column."""
+    language = get_language() or settings.LANGUAGE_CODE
+    codes = resolution_order(language)
+    return Coalesce(*(F(f"{path}_{code}") for code in codes), F(path), output_field=CharField())

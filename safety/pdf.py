@@ -140,7 +140,7 @@ def _summary_pdf(summary: dict) -> bytes:
     for item in summary["hurting"]:
         line(
             _("%(name)s: hurt in %(hurt)s of %(total)s times")
-            % {"name": item["exercise__name"], "hurt": item["hurt"], "total": item["total"]}
+            % {"name": item["exercise_name"], "hurt": item["hurt"], "total": item["total"]}
         )
 
     heading(_("Warning-sign questions"))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
 
+from routines.translation import translated
 from tracking.models import CheckIn, Session, StepRecord, local_today
 
 from .models import Flag, ScreeningResponse
@@ -82,7 +83,7 @@ def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | No
 
     hurting = (
         StepRecord.objects.filter(session__user=user, session__local_date__range=(start, today))
-        .values("exercise__name")
+        .values(exercise_name=translated("exercise__name"))
         .annotate(
             total=Count("id"),
             hurt=Count(
@@ -92,7 +93,7 @@ def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | No
             ),
         )
         .filter(hurt__gt=0)
-        .order_by("-hurt", "exercise__name")
+        .order_by("-hurt", "exercise_name")
     )
     screenings = list(
         ScreeningResponse.objects.for_user(user).answered().filter(local_date__range=(start, today))
