@@ -40,16 +40,8 @@ def _signed(value: float) -> str:
     return f"{value:+.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
-def summary_pdf(summary: dict, *, language: str | None = None) -> bytes:
-    """The summary in `language` (else the active one): the PDF may be asked for by
-    someone other than its owner (a clinician with a share link)."""
-    if language:
-        with translation.override(language):
-            return _summary_pdf(summary)
-    return _summary_pdf(summary)
-
-
-def _summary_pdf(summary: dict) -> bytes:
+def summary_pdf(summary: dict) -> bytes:
+    """The summary in the active language (the shared link's view activates its owner's)."""
     doc = _Doc(format="A4")
     doc.set_auto_page_break(auto=True, margin=16)
     doc.add_page()

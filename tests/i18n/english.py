@@ -104,6 +104,7 @@ def readable_text(html: str) -> str:
 def english_words(text: str) -> list[str]:
     """English UI words in `text`, each with a little context."""
     found = []
+    text = re.sub(r"https?://\S+", " ", text)  # addresses are no words
     for match in _PATTERN.finditer(text):
         start, end = max(match.start() - 40, 0), match.end() + 40
         found.append(f"{match.group(0)!r} in …{text[start:end]!r}…")
