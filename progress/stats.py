@@ -453,8 +453,8 @@ class PainRow:
     @property
     def label(self) -> str:
         if self.start == self.end:
-            return date_format(self.start, "D j M")
-        return f"{date_format(self.start, 'j M')}–{date_format(self.end, 'j M')}"
+            return date_format(self.start, _("D j M"))
+        return f"{date_format(self.start, _('j M'))}–{date_format(self.end, _('j M'))}"
 
 
 def pain_table(

@@ -103,7 +103,9 @@ def summary_pdf(summary: dict) -> bytes:
     doc.set_font("Helvetica", size=9)
     for row in summary["week_rows"]:
         doc.cell(
-            w * 0.4, 5, _text(f"{date_format(row.start, 'j M')} - {date_format(row.end, 'j M Y')}")
+            w * 0.4,
+            5,
+            _text(f"{date_format(row.start, _('j M'))} - {date_format(row.end, _('j M Y'))}"),
         )
         doc.cell(w * 0.2, 5, _text(number(row.average)))
         doc.cell(w * 0.2, 5, str(row.rated_days))
