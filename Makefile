@@ -41,8 +41,13 @@ run: venv
 	@echo
 	DEBUG=$${DEBUG-1} PYTHONUNBUFFERED=1 PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile.dev
 
+# Parallel workers (pytest-xdist); most of the suite waits on PostgreSQL, Chromium and
+# Celery rather than on the CPU, so two workers help even on two cores. TEST_WORKERS=0 runs
+# in one process.
+TEST_WORKERS ?= 2
+
 test: venv
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load
 
 lint: venv
 	$(BIN)/ruff check .

@@ -18,3 +18,13 @@ STORAGES = {
 # Each test run gets its own cache, so rate-limit counters never leak between tests or
 # runs (the Redis broker is still used when REDIS_URL is set).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# pytest-xdist runs several workers against one Redis: each keeps its broker keys apart,
+# so one worker's Celery test never consumes another's tasks. Worker subprocesses
+# started by a test inherit the variable and so the prefix.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+if _XDIST_WORKER and REDIS_URL:  # noqa: F405
+    CELERY_BROKER_TRANSPORT_OPTIONS = {  # noqa: F405
+        **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
+        "global_keyprefix": f"{_XDIST_WORKER}:",
+    }
