@@ -171,7 +171,7 @@ def history(user):
     screening_skip(user=user)
     for days_ago in range(14):
         CheckInFactory(
-            user=user, local_date=TODAY - dt.timedelta(days=days_ago), pain=5, note="La niña"
+            user=user, local_date=TODAY - dt.timedelta(days=days_ago), pain=5, note="La niña, müde am Fuß"
         )
     return user
 
@@ -182,12 +182,12 @@ def history(user):
         (
             "es",
             "ES",
-            ["Dolor lumbar: resumen de autocuidado", "País: España", "La niña", "Media"],
+            ["Dolor lumbar: resumen de autocuidado", "País: España", "La niña, müde am Fuß"],
         ),
         (
             "de",
             "DE",
-            ["Kreuzschmerzen: Zusammenfassung", "Einheiten und Regelmäßigkeit", "Übungen"],
+            ["Kreuzschmerzen: Zusammenfassung", "Regelmäßigkeit", "La niña, müde am Fuß"],
         ),
     ],
 )
