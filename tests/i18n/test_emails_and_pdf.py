@@ -117,8 +117,7 @@ def test_the_reminder_email_speaks_the_persons_language(speaker, language, subje
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    # allauth's own catalogues word these.
-    [("es", "confirme su dirección de correo electrónico"), ("de", "E-Mail")],
+    [("es", "Confirma tu dirección de correo electrónico"), ("de", "Bitte bestätige deine E-Mail")],
 )
 def test_signing_up_in_a_language_keeps_it_and_sends_the_verification_in_it(
     client, language, words
@@ -171,7 +170,10 @@ def history(user):
     screening_skip(user=user)
     for days_ago in range(14):
         CheckInFactory(
-            user=user, local_date=TODAY - dt.timedelta(days=days_ago), pain=5, note="La niña, müde am Fuß"
+            user=user,
+            local_date=TODAY - dt.timedelta(days=days_ago),
+            pain=5,
+            note="La niña, müde am Fuß",
         )
     return user
 
