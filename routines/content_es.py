@@ -204,7 +204,7 @@ EXERCISES = {
             "debajo de la rodilla.",
             "Acércala suavemente al pecho hasta notar un estiramiento cómodo.",
             "Deja el otro pie en el suelo y la cabeza apoyada.",
-            "Mantén la postura quieto; luego baja la pierna despacio y cambia de lado.",
+            "Quédate así sin moverte; luego baja la pierna despacio y cambia de lado.",
         ),
         "breathing_cue": (
             "Suelta el aire al acercar la rodilla; respira despacio mientras mantienes."
