@@ -3,7 +3,9 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ReminderSettings
+from routines.models import Routine
+
+from .models import ReminderSchedule
 from .schedule import days_from_mask, mask_from_days
 
 WEEKDAY_CHOICES = [
@@ -15,10 +17,18 @@ WEEKDAY_CHOICES = [
     ("5", _("Saturday")),
     ("6", _("Sunday")),
 ]
+WORKDAYS = ["0", "1", "2", "3", "4"]
 
 
-class ReminderSettingsForm(forms.Form):
-    enabled = forms.BooleanField(label=_("Send me a daily reminder by email"), required=False)
+class ReminderForm(forms.Form):
+    label = forms.CharField(
+        label=_("Name (optional)"),
+        max_length=60,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. Desk break")}),
+        error_messages={"max_length": _("Please keep the name to 60 characters or fewer.")},
+    )
+    enabled = forms.BooleanField(label=_("On"), required=False)
     local_time = forms.TimeField(
         label=_("Time of day"),
         input_formats=["%H:%M", "%H:%M:%S"],
@@ -35,24 +45,52 @@ class ReminderSettingsForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Please choose days from the list.")},
     )
+    routine = forms.ModelChoiceField(
+        label=_("Routine (optional)"),
+        queryset=Routine.objects.none(),
+        required=False,
+        empty_label=_("None: open my dashboard"),
+        error_messages={"invalid_choice": _("Please choose a routine from the list.")},
+    )
     skip_if_done = forms.BooleanField(
-        label=_("Skip the reminder if I have already done my routine that day"), required=False
+        label=_("Skip it if I have already done this one that day"), required=False
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["routine"].queryset = Routine.objects.published()
+
     @classmethod
-    def for_settings(cls, row: ReminderSettings) -> "ReminderSettingsForm":
+    def for_schedule(cls, row: ReminderSchedule) -> "ReminderForm":
         return cls(
             initial={
+                "label": row.label,
                 "enabled": row.enabled,
                 "local_time": row.local_time,
                 "weekdays": [str(day) for day in days_from_mask(row.weekdays)],
+                "routine": row.routine_id,
                 "skip_if_done": row.skip_if_done,
+            }
+        )
+
+    @classmethod
+    def blank(cls) -> "ReminderForm":
+        """The form to add one: on, every day at 08:00, skipping days already done."""
+        return cls(
+            initial={
+                "enabled": True,
+                "local_time": dt.time(8, 0),
+                "weekdays": [str(day) for day in range(7)],
+                "skip_if_done": True,
             }
         )
 
     def clean_local_time(self) -> dt.time:
         value = self.cleaned_data["local_time"]
         return value.replace(second=0, microsecond=0)
+
+    def clean_label(self) -> str:
+        return " ".join(self.cleaned_data["label"].split())
 
     def clean(self) -> dict:
         data = super().clean()
@@ -63,3 +101,14 @@ class ReminderSettingsForm(forms.Form):
     @property
     def weekday_mask(self) -> int:
         return mask_from_days(self.cleaned_data.get("weekdays") or [])
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "label": data["label"],
+            "enabled": data["enabled"],
+            "local_time": data["local_time"],
+            "weekdays": self.weekday_mask,
+            "routine": data["routine"],
+            "skip_if_done": data["skip_if_done"],
+        }

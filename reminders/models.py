@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -14,57 +15,73 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
-class ReminderSettingsQuerySet(models.QuerySet):
-    def due(self, now: dt.datetime) -> ReminderSettingsQuerySet:
-        # next_reminder_at is NULL whenever reminders are off, so this is the whole test.
+MAX_PER_PERSON = 5
+
+
+def new_token() -> str:
+    """An unsubscribe token: random, so it says nothing about whose reminder it is."""
+    return secrets.token_urlsafe(24)
+
+
+class ReminderScheduleQuerySet(models.QuerySet):
+    def due(self, now: dt.datetime) -> ReminderScheduleQuerySet:
+        # next_reminder_at is NULL whenever a reminder is off, so this is the whole test.
         return self.filter(next_reminder_at__lte=now)
 
+    def for_user(self, user: User) -> ReminderScheduleQuerySet:
+        return self.filter(user=user)
 
-class ReminderSettings(models.Model):
-    """One person's daily reminder. `next_reminder_at` (UTC) and `next_local_date` are
-    derived from the other fields and the user's time zone; services keep them current."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        primary_key=True,
-        related_name="reminder_settings",
-        on_delete=models.CASCADE,
+class ReminderSchedule(models.Model):
+    """One of a person's reminders (up to five): a local time on some weekdays, with an
+    optional routine. `next_reminder_at` (UTC) and `next_local_date` are derived from the
+    other fields and the user's time zone; services keep them current."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="reminder_schedules", on_delete=models.CASCADE
     )
-    enabled = models.BooleanField(_("send me a daily reminder"), default=False)
+    label = models.CharField(_("name"), max_length=60, blank=True)
+    enabled = models.BooleanField(_("on"), default=True)
     local_time = models.TimeField(_("time of day"), default=dt.time(8, 0))
     weekdays = models.PositiveSmallIntegerField(
         _("days of the week"),
         default=EVERY_DAY,
         help_text=_("Bit mask, Monday = 1, Tuesday = 2, … Sunday = 64."),
     )
-    skip_if_done = models.BooleanField(
-        _("skip it if I have already done today's routine"), default=True
+    routine = models.ForeignKey(
+        "routines.Routine",
+        verbose_name=_("routine"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
+    skip_if_done = models.BooleanField(
+        _("skip it if I have already done this one today"), default=True
+    )
+    token = models.CharField(_("unsubscribe token"), max_length=64, unique=True, default=new_token)
     next_reminder_at = models.DateTimeField(_("next reminder (UTC)"), null=True, blank=True)
     next_local_date = models.DateField(_("next reminder's local day"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ReminderSettingsQuerySet.as_manager()
+    objects = ReminderScheduleQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("reminder settings")
-        verbose_name_plural = _("reminder settings")
+        ordering = ["local_time", "id"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
         indexes = [
             models.Index(
                 fields=["next_reminder_at"],
                 condition=Q(next_reminder_at__isnull=False),
-                name="reminder_next_at",
+                name="reminder_schedule_next_at",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user}: {self.local_time:%H:%M}" if self.enabled else f"{self.user}: off"
-
-    @classmethod
-    def for_user(cls, user: User) -> ReminderSettings:
-        """The saved settings, or unsaved defaults (off). One query and no write."""
-        return cls.objects.filter(user=user).first() or cls(user=user)
+        state = f"{self.local_time:%H:%M}" if self.enabled else "off"
+        return f"{self.user}: {self.label or state}" if self.label else f"{self.user}: {state}"
 
     @property
     def days(self) -> list[int]:
@@ -116,8 +133,8 @@ class ReminderQuerySet(models.QuerySet):
 
 
 class Reminder(models.Model):
-    """One reminder for one person on one of their local days: claimed (created) before
-    the email goes out, so a day can never have two."""
+    """One reminder (schedule) on one of its person's local days: claimed (created) before
+    the email goes out, so a day can never have two of it."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -128,12 +145,12 @@ class Reminder(models.Model):
         MISSED = "missed", _("Not sent: the day had passed")
         FAILED = "failed", _("Failed")
 
-    # No index of its own: the unique (user, local_date) constraint serves lookups by user.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        related_name="reminders",
-        on_delete=models.CASCADE,
-        db_index=False,
+        settings.AUTH_USER_MODEL, related_name="reminders", on_delete=models.CASCADE
+    )
+    # No index of its own: the unique (schedule, local_date) constraint serves it.
+    schedule = models.ForeignKey(
+        ReminderSchedule, related_name="sends", on_delete=models.CASCADE, db_index=False
     )
     local_date = models.DateField(_("local day"))
     due_at = models.DateTimeField(_("due at (UTC)"))
@@ -152,7 +169,9 @@ class Reminder(models.Model):
     class Meta:
         ordering = ["-local_date"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "local_date"], name="one_reminder_per_day"),
+            models.UniqueConstraint(
+                fields=["schedule", "local_date"], name="one_send_per_reminder_per_day"
+            ),
         ]
         indexes = [
             models.Index(

@@ -3,7 +3,8 @@
 A reminder is set as a local wall-clock time on some weekdays in an IANA zone. On a day
 when clocks go forward past that time (a gap), it is due at the first valid local time
 after it, which is the instant of the change. On a day when clocks go back and the time
-happens twice, it is due at the first occurrence. Everything is returned in UTC.
+happens twice, it is due at the first occurrence, or at the second for someone who turned
+the reminder on between the two. Everything is returned in UTC.
 """
 
 from __future__ import annotations
@@ -64,6 +65,15 @@ def due_instant(day: dt.date, at: dt.time, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime.fromtimestamp(low, UTC)
 
 
+def _second_occurrence(day: dt.date, at: dt.time, zone: ZoneInfo) -> dt.datetime | None:
+    """The UTC instant of the second `at` on a day when clocks go back over it, or None."""
+    first = dt.datetime.combine(day, at.replace(tzinfo=None, fold=0), tzinfo=zone)
+    second = first.replace(fold=1)
+    if first.utcoffset() == second.utcoffset() or _is_gap(first):
+        return None
+    return second.astimezone(UTC)
+
+
 def next_due(
     *,
     at: dt.time,
@@ -86,5 +96,10 @@ def next_due(
             instant = due_instant(day, at, zone)
             if instant >= now:
                 return instant, day
+            # The first occurrence of a time that happens twice has passed, the second
+            # has not: due then. A day already reminded was skipped above.
+            second = _second_occurrence(day, at, zone)
+            if second is not None and second >= now:
+                return second, day
         day += dt.timedelta(days=1)
     return None

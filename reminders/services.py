@@ -1,9 +1,12 @@
-"""Reminder writes: settings, the every-minute dispatch, and sending one reminder.
+"""Reminder writes: a person's reminders (up to five), the every-minute dispatch, and
+sending one reminder.
 
-The guarantees (one reminder per person per local day, none lost while the day lasts):
+The guarantees, for each reminder (one email per reminder per local day, none lost while
+the day lasts):
 
-1. Dispatch claims due settings rows with SELECT … FOR UPDATE SKIP LOCKED, creates one
-   `Reminder` row per (user, local day) — unique in the database — and moves each
+1. Dispatch claims due reminder (ReminderSchedule) rows with SELECT … FOR UPDATE SKIP
+   LOCKED, creates one `Reminder` row per (reminder, local day) — unique in the
+   database — and moves each
    `next_reminder_at` on, all in one transaction, a batch at a time. Two dispatches
    at once take disjoint rows; a second dispatch finds nothing due.
 2. A send task takes a reminder id and claims the row with a conditional UPDATE
@@ -20,13 +23,16 @@ import email.policy
 import functools
 import json
 import logging
+import re
+import smtplib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import connection, transaction
 from django.db.models import F, Max
 from django.template.loader import render_to_string
@@ -39,14 +45,16 @@ from progress.stats import current_streak, pain_trend_words
 from routines.models import Routine
 from tracking.models import Session, local_today
 
-from .models import Reminder, ReminderSettings
+from .models import MAX_PER_PERSON, Reminder, ReminderSchedule
 from .schedule import next_due
 
 logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
 DISPATCH_BATCH = 10_000
-ENQUEUE_CHUNK = 1000
+# Reminders per send task: one mail server connection and one claim query each, small
+# enough that a task ends in seconds and the worker pool shares the work.
+SEND_BATCH = 50
 
 
 def _lease() -> dt.timedelta:
@@ -61,66 +69,175 @@ def _requeue_after() -> dt.timedelta:
     return dt.timedelta(seconds=getattr(settings, "REMINDERS_REQUEUE_AFTER_SECONDS", 20 * 60))
 
 
-# --- Settings -----------------------------------------------------------------------
+# --- A person's reminders --------------------------------------------------------------
 
 
-def reminder_settings_update(
+class ReminderLimitReached(ValidationError):
+    pass
+
+
+def _locked_user(user: User) -> User:
+    # Locking the person's row makes "at most five" hold when two adds race.
+    return User.objects.select_for_update().get(pk=user.pk)
+
+
+def reminder_add(
     *,
     user: User,
-    enabled: bool,
     local_time: dt.time,
     weekdays: int,
-    skip_if_done: bool,
+    routine: Routine | None = None,
+    label: str = "",
+    skip_if_done: bool = True,
+    enabled: bool = True,
     now: dt.datetime | None = None,
-) -> ReminderSettings:
+) -> ReminderSchedule:
+    """Add one of the person's reminders; refuses a sixth with ReminderLimitReached."""
     with transaction.atomic():
-        row, _created = ReminderSettings.objects.select_for_update().get_or_create(user=user)
-        row.enabled = enabled
-        row.local_time = local_time.replace(second=0, microsecond=0, tzinfo=None)
-        row.weekdays = weekdays
-        row.skip_if_done = skip_if_done
-        _set_next(row, user=user, now=now or timezone.now())
+        _locked_user(user)
+        if ReminderSchedule.objects.for_user(user).count() >= MAX_PER_PERSON:
+            raise ReminderLimitReached(
+                _("You can have up to %(max)d reminders. Delete one to add another.")
+                % {"max": MAX_PER_PERSON},
+                code="limit",
+            )
+        schedule = ReminderSchedule(user=user)
+        _apply(
+            schedule,
+            user=user,
+            local_time=local_time,
+            weekdays=weekdays,
+            routine=routine,
+            label=label,
+            skip_if_done=skip_if_done,
+            enabled=enabled,
+            now=now or timezone.now(),
+        )
+        schedule.save()
+    return schedule
+
+
+def add_reminder(
+    user: User, *, local_time: dt.time, weekdays: int, routine: Routine | None = None
+) -> ReminderSchedule:
+    """For other apps (onboarding): give the person a reminder, on, skipping done days."""
+    return reminder_add(user=user, local_time=local_time, weekdays=weekdays, routine=routine)
+
+
+def reminder_update(
+    *,
+    schedule: ReminderSchedule,
+    local_time: dt.time,
+    weekdays: int,
+    routine: Routine | None,
+    label: str,
+    skip_if_done: bool,
+    enabled: bool,
+    now: dt.datetime | None = None,
+) -> ReminderSchedule:
+    with transaction.atomic():
+        row = (
+            ReminderSchedule.objects.select_for_update().select_related("user").get(pk=schedule.pk)
+        )
+        _apply(
+            row,
+            user=row.user,
+            local_time=local_time,
+            weekdays=weekdays,
+            routine=routine,
+            label=label,
+            skip_if_done=skip_if_done,
+            enabled=enabled,
+            now=now or timezone.now(),
+        )
         row.save()
     return row
 
 
-def reminder_settings_reschedule(*, user: User, now: dt.datetime | None = None) -> None:
-    """Recompute the next reminder after the user's time zone changed. Days that already
-    had a reminder are skipped, so a change never sends twice on one day."""
+def reminder_delete(*, schedule: ReminderSchedule) -> None:
+    # Its sent rows go with it (cascade): the history is about a reminder that is gone.
+    ReminderSchedule.objects.filter(pk=schedule.pk).delete()
+
+
+def _apply(
+    row: ReminderSchedule,
+    *,
+    user: User,
+    local_time: dt.time,
+    weekdays: int,
+    routine: Routine | None,
+    label: str,
+    skip_if_done: bool,
+    enabled: bool,
+    now: dt.datetime,
+) -> None:
+    row.enabled = enabled
+    row.local_time = local_time.replace(second=0, microsecond=0, tzinfo=None)
+    row.weekdays = weekdays
+    row.routine = routine
+    row.label = label.strip()
+    row.skip_if_done = skip_if_done
+    _set_next(row, user=user, now=now)
+
+
+def reminders_reschedule(*, user: User, now: dt.datetime | None = None) -> None:
+    """Recompute every reminder's next time after the user's time zone changed. Days that
+    already had that reminder are skipped, so a change never sends one twice on a day."""
+    now = now or timezone.now()
     with transaction.atomic():
-        row = ReminderSettings.objects.select_for_update().filter(user=user).first()
-        if row is None:
-            return
-        _set_next(row, user=user, now=now or timezone.now())
-        row.save(update_fields=["next_reminder_at", "next_local_date", "updated_at"])
+        rows = list(ReminderSchedule.objects.for_user(user).select_for_update())
+        for row in rows:
+            _set_next(row, user=user, now=now)
+        ReminderSchedule.objects.bulk_update(
+            rows, ["next_reminder_at", "next_local_date", "updated_at"]
+        )
 
 
 def reschedule_after_profile_change(*, user: User, changed: set[str], **_kwargs) -> None:
-    """accounts.signals.profile_changed: the next reminder follows a new time zone."""
+    """accounts.signals.profile_changed: every reminder follows a new time zone."""
     if "time_zone" in changed:
-        reminder_settings_reschedule(user=user)
+        reminders_reschedule(user=user)
 
 
-def _set_next(row: ReminderSettings, *, user: User, now: dt.datetime) -> None:
-    last_day = Reminder.objects.filter(user=user).aggregate(last=Max("local_date"))["last"]
+def _set_next(row: ReminderSchedule, *, user: User, now: dt.datetime) -> None:
+    last_day = None
+    if row.pk is not None:
+        last_day = Reminder.objects.filter(schedule=row).aggregate(last=Max("local_date"))["last"]
     row.next_reminder_at, row.next_local_date = row.compute_next(
         user=user, now=now, after_date=last_day
     )
 
 
-def reminder_unsubscribe(*, user: User) -> None:
-    ReminderSettings.objects.filter(user=user).update(
+def reminder_unsubscribe(*, schedule: ReminderSchedule) -> None:
+    """Turn one reminder off (its link in an email, or its switch)."""
+    ReminderSchedule.objects.filter(pk=schedule.pk).update(
         enabled=False, next_reminder_at=None, next_local_date=None, updated_at=timezone.now()
     )
 
 
-def unsubscribe_token(user: User) -> str:
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+def reminders_unsubscribe_all(*, user: User) -> None:
+    ReminderSchedule.objects.for_user(user).update(
+        enabled=False, next_reminder_at=None, next_local_date=None, updated_at=timezone.now()
+    )
 
 
-def user_from_unsubscribe_token(token: str) -> User | None:
+# Tokens of the single-reminder era: the user id, signed with a timestamp. Old emails still
+# carry them; they are honoured (all reminders off) for a year after they were sent, then
+# refused. New emails carry the reminder's random token, which reveals nothing.
+LEGACY_TOKEN_MAX_AGE = dt.timedelta(days=365)
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+
+def schedule_from_unsubscribe_token(token: str) -> ReminderSchedule | None:
+    # Only what new_token() makes can match; anything else (NUL bytes too) is not looked up.
+    if not TOKEN_SHAPE.fullmatch(token):
+        return None
+    return ReminderSchedule.objects.select_related("user").filter(token=token).first()
+
+
+def user_from_legacy_unsubscribe_token(token: str) -> User | None:
     try:
-        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=LEGACY_TOKEN_MAX_AGE)
     except signing.BadSignature:
         return None
     if not isinstance(user_id, int):
@@ -163,11 +280,11 @@ def reminders_dispatch(
 def _dispatch_batch(*, now: dt.datetime, batch_size: int) -> tuple[int, int, bool]:
     with transaction.atomic():
         rows = list(
-            ReminderSettings.objects.due(now)
+            ReminderSchedule.objects.due(now)
             .select_for_update(skip_locked=True, of=("self",))
             .order_by("next_reminder_at")
             .values_list(
-                "user_id",
+                "id",
                 "next_local_date",
                 "local_time",
                 "weekdays",
@@ -180,12 +297,12 @@ def _dispatch_batch(*, now: dt.datetime, batch_size: int) -> tuple[int, int, boo
         following: dict[tuple, tuple[dt.datetime, dt.date] | None] = {}
         claim: list[int] = []
         updates: list[tuple[int, dt.datetime | None, dt.date | None]] = []
-        for user_id, day, at, weekdays, zone_name in rows:
+        for schedule_id, day, at, weekdays, zone_name in rows:
             zone = _zone(zone_name)
             if zone_name not in today:
                 today[zone_name] = now.astimezone(zone).date()
             if day is not None and day >= today[zone_name]:
-                claim.append(user_id)
+                claim.append(schedule_id)
             # else its day is over (an outage): it is not sent late, only moved on.
             # People with the same zone, time and days share their next reminder.
             key = (zone_name, at, weekdays, day)
@@ -194,17 +311,17 @@ def _dispatch_batch(*, now: dt.datetime, batch_size: int) -> tuple[int, int, boo
                     at=at, weekdays=weekdays, zone=zone, now=now, after_date=day
                 )
             found = following[key]
-            updates.append((user_id, *(found or (None, None))))
-        ids = _create_reminders(user_ids=claim, now=now)
+            updates.append((schedule_id, *(found or (None, None))))
+        ids = _create_reminders(schedule_ids=claim, now=now)
         _set_next_many(updates)
         transaction.on_commit(functools.partial(_enqueue, ids))
     return len(ids), len(rows) - len(claim), len(rows) < batch_size
 
 
-def _create_reminders(*, user_ids: list[int], now: dt.datetime) -> list[int]:
-    """One reminder row per person for the day their settings point at; returns the ids
-    of the rows created (a day that already has one keeps it, and is not sent again)."""
-    if not user_ids:
+def _create_reminders(*, schedule_ids: list[int], now: dt.datetime) -> list[int]:
+    """One row per reminder for the day it points at; returns the ids of the rows created
+    (a reminder's day that already has one keeps it, and is not sent again)."""
+    if not schedule_ids:
         return []
     if connection.vendor == "postgresql":
         # One statement, whatever the batch, RETURNING the new ids. The ids travel as
@@ -212,27 +329,35 @@ def _create_reminders(*, user_ids: list[int], now: dt.datetime) -> list[int]:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {Reminder._meta.db_table} "
-                "(user_id, local_date, due_at, status, attempts, error, created_at, queued_at) "
-                "SELECT user_id, next_local_date, next_reminder_at, %s, 0, '', %s, %s "
-                f"FROM {ReminderSettings._meta.db_table} WHERE user_id = ANY(%s::bigint[]) "
-                "ON CONFLICT (user_id, local_date) DO NOTHING RETURNING id",
-                [Reminder.Status.PENDING, now, now, "{" + ",".join(map(str, user_ids)) + "}"],
+                "(user_id, schedule_id, local_date, due_at, status, attempts, error, "
+                "created_at, queued_at) "
+                "SELECT user_id, id, next_local_date, next_reminder_at, %s, 0, '', %s, %s "
+                f"FROM {ReminderSchedule._meta.db_table} WHERE id = ANY(%s::bigint[]) "
+                "ON CONFLICT (schedule_id, local_date) DO NOTHING RETURNING id",
+                [Reminder.Status.PENDING, now, now, "{" + ",".join(map(str, schedule_ids)) + "}"],
             )
             return [row[0] for row in cursor.fetchall()]
-    due = ReminderSettings.objects.filter(user_id__in=user_ids).values_list(
-        "user_id", "next_local_date", "next_reminder_at"
+    due = ReminderSchedule.objects.filter(id__in=schedule_ids).values_list(
+        "id", "user_id", "next_local_date", "next_reminder_at"
     )
     Reminder.objects.bulk_create(
         [
-            Reminder(user_id=user_id, local_date=day, due_at=at, created_at=now, queued_at=now)
-            for user_id, day, at in due
+            Reminder(
+                schedule_id=schedule_id,
+                user_id=user_id,
+                local_date=day,
+                due_at=at,
+                created_at=now,
+                queued_at=now,
+            )
+            for schedule_id, user_id, day, at in due
         ],
         ignore_conflicts=True,
     )
     # Only rows created now: an older row for the same day has an older created_at.
     return list(
         Reminder.objects.filter(
-            user_id__in=user_ids, created_at=now, status=Reminder.Status.PENDING
+            schedule_id__in=schedule_ids, created_at=now, status=Reminder.Status.PENDING
         ).values_list("id", flat=True)
     )
 
@@ -245,23 +370,23 @@ def _set_next_many(updates: list[tuple[int, dt.datetime | None, dt.date | None]]
         # The rows travel as one JSON document (fast to encode and to bind).
         rows = json.dumps(
             [
-                [user_id, at.isoformat() if at else None, day.isoformat() if day else None]
-                for user_id, at, day in updates
+                [pk, at.isoformat() if at else None, day.isoformat() if day else None]
+                for pk, at, day in updates
             ]
         )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {ReminderSettings._meta.db_table} AS s "
+                f"UPDATE {ReminderSchedule._meta.db_table} AS s "
                 "SET next_reminder_at = (v->>1)::timestamptz, next_local_date = (v->>2)::date, "
                 "updated_at = now() FROM json_array_elements(%s::json) AS v "
-                "WHERE s.user_id = (v->>0)::bigint",
+                "WHERE s.id = (v->>0)::bigint",
                 [rows],
             )
         return
-    ReminderSettings.objects.bulk_update(
+    ReminderSchedule.objects.bulk_update(
         [
-            ReminderSettings(user_id=user_id, next_reminder_at=at, next_local_date=day)
-            for user_id, at, day in updates
+            ReminderSchedule(id=pk, next_reminder_at=at, next_local_date=day)
+            for pk, at, day in updates
         ],
         ["next_reminder_at", "next_local_date"],
     )
@@ -286,8 +411,8 @@ def _requeue_stranded(*, now: dt.datetime, limit: int) -> int:
 def _enqueue(ids: list[int]) -> None:
     from .tasks import send_reminders
 
-    for start in range(0, len(ids), ENQUEUE_CHUNK):
-        send_reminders.delay(ids[start : start + ENQUEUE_CHUNK])
+    for start in range(0, len(ids), SEND_BATCH):
+        send_reminders.delay(ids[start : start + SEND_BATCH])
 
 
 # --- Sending ----------------------------------------------------------------------------
@@ -295,35 +420,115 @@ def _enqueue(ids: list[int]) -> None:
 
 def reminder_send(*, reminder_id: int, now: dt.datetime | None = None) -> str:
     """Send one claimed reminder, at most once. Returns what happened, for the logs."""
+    return reminders_send(reminder_ids=[reminder_id], now=now).get(reminder_id, "not claimed")
+
+
+def reminders_send(*, reminder_ids: list[int], now: dt.datetime | None = None) -> dict[int, str]:
+    """Send a batch of claimed reminders over one mail server connection, each at most
+    once. Returns what happened to each reminder this call claimed.
+
+    Each row is claimed first (pending → sending, or a dead sender's expired lease) and
+    marked sent as soon as its message is accepted. When the mail server is away (a
+    transient error), the rows not yet sent are given back (pending) and the error is
+    raised, so the task retries them and, after its last try, dispatch queues them again
+    while their day lasts. A refused address fails that reminder only."""
     now = now or timezone.now()
-    won = (
-        Reminder.objects.filter(pk=reminder_id)
-        .claimable(now, _lease())
-        .update(status=Reminder.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    claimed = _claim(reminder_ids, now)
+    if not claimed:
+        return {}
+    rows = list(
+        Reminder.objects.select_related("user", "schedule", "schedule__routine")
+        .filter(pk__in=claimed)
+        .order_by("pk")
     )
-    if not won:
-        return "not claimed"
-    reminder = Reminder.objects.select_related("user").get(pk=reminder_id)
-    user = reminder.user
-    options = ReminderSettings.objects.filter(user=user).first()
-    if options is None or not options.enabled:
-        return _finish(reminder, Reminder.Status.CANCELLED, now)
-    if reminder.local_date != local_today(user, now):
-        return _finish(reminder, Reminder.Status.MISSED, now)
-    if options.skip_if_done and (
-        Session.objects.for_user(user).completed().on_local_date(reminder.local_date).exists()
-    ):
-        return _finish(reminder, Reminder.Status.SKIPPED, now)
-    message = reminder_email(user=user, local_date=reminder.local_date, reminder=reminder)
-    try:
-        message.send()
-    except Exception as exc:
-        # Give the row back so the retry can claim it; the task decides about retrying.
-        Reminder.objects.filter(pk=reminder_id, status=Reminder.Status.SENDING).update(
-            status=Reminder.Status.PENDING, error=_error_text(exc), queued_at=now
+    outcome: dict[int, str] = {}
+    to_send: list[Reminder] = []
+    done = _done_today(rows)
+    for reminder in rows:
+        schedule = reminder.schedule
+        if not schedule.enabled:
+            outcome[reminder.pk] = _finish(reminder, Reminder.Status.CANCELLED, now)
+        elif reminder.local_date != local_today(reminder.user, now):
+            outcome[reminder.pk] = _finish(reminder, Reminder.Status.MISSED, now)
+        elif schedule.skip_if_done and _is_done(schedule, reminder.local_date, done):
+            outcome[reminder.pk] = _finish(reminder, Reminder.Status.SKIPPED, now)
+        else:
+            to_send.append(reminder)
+    if to_send:
+        _deliver(to_send, now=now, outcome=outcome)
+    return outcome
+
+
+def _claim(reminder_ids: list[int], now: dt.datetime) -> list[int]:
+    with transaction.atomic():
+        ids = list(
+            Reminder.objects.filter(pk__in=reminder_ids)
+            .claimable(now, _lease())
+            .select_for_update(skip_locked=True)
+            .values_list("id", flat=True)
         )
+        Reminder.objects.filter(pk__in=ids).update(
+            status=Reminder.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    return ids
+
+
+def _done_today(rows: list[Reminder]) -> set[tuple[int, dt.date, int | None]]:
+    """(user, local day, routine) of every routine completed on the batch's days, in one
+    query, for the skip-if-done rule."""
+    wanted = [r for r in rows if r.schedule.skip_if_done]
+    if not wanted:
+        return set()
+    return set(
+        Session.objects.completed()
+        .filter(
+            user_id__in={r.user_id for r in wanted},
+            local_date__in={r.local_date for r in wanted},
+        )
+        .values_list("user_id", "local_date", "routine_id")
+    )
+
+
+def _is_done(schedule: ReminderSchedule, day: dt.date, done: set) -> bool:
+    """Has the person done "this one" on their local `day`: the reminder's routine, or any
+    routine when it names none?"""
+    if schedule.routine_id:
+        return (schedule.user_id, day, schedule.routine_id) in done
+    return any(user_id == schedule.user_id and on == day for user_id, on, _r in done)
+
+
+def _deliver(rows: list[Reminder], *, now: dt.datetime, outcome: dict[int, str]) -> None:
+    remaining = list(rows)
+    try:
+        with mailers.default as mailer:
+            while remaining:
+                reminder = remaining[0]
+                message = reminder_email(
+                    schedule=reminder.schedule, local_date=reminder.local_date, reminder=reminder
+                )
+                try:
+                    mailer.send_messages([message])
+                except smtplib.SMTPRecipientsRefused as exc:
+                    if not _is_permanent(exc):
+                        raise
+                    # This address is refused for good; the others still go.
+                    reminder_fail(reminder_id=reminder.pk, error=exc)
+                    outcome[reminder.pk] = str(Reminder.Status.FAILED)
+                    remaining.pop(0)
+                    continue
+                outcome[reminder.pk] = _finish(reminder, Reminder.Status.SENT, now)
+                remaining.pop(0)
+    except Exception as exc:
+        # Give the rows not sent back so the retry (or a later dispatch) can claim them;
+        # the task decides about retrying.
+        Reminder.objects.filter(
+            pk__in=[r.pk for r in remaining], status=Reminder.Status.SENDING
+        ).update(status=Reminder.Status.PENDING, error=_error_text(exc), queued_at=now)
         raise
-    return _finish(reminder, Reminder.Status.SENT, now)
+
+
+def _is_permanent(exc: smtplib.SMTPRecipientsRefused) -> bool:
+    return all(code >= 500 for code, _ in exc.recipients.values())
 
 
 def _finish(reminder: Reminder, status: str, now: dt.datetime) -> str:
@@ -335,7 +540,11 @@ def _finish(reminder: Reminder, status: str, now: dt.datetime) -> str:
 
 def reminder_fail(*, reminder_id: int, error: BaseException | str) -> None:
     """Give up on a reminder after its last try, keeping the error for the admin."""
-    Reminder.objects.filter(pk=reminder_id).open().update(
+    reminders_fail(reminder_ids=[reminder_id], error=error)
+
+
+def reminders_fail(*, reminder_ids: list[int], error: BaseException | str) -> None:
+    Reminder.objects.filter(pk__in=reminder_ids).open().update(
         status=Reminder.Status.FAILED, error=_error_text(error), finished_at=timezone.now()
     )
 
@@ -371,25 +580,33 @@ HEADER_POLICY = email.policy.default.clone(max_line_length=998)
 
 class ReminderMessage(EmailMultiAlternatives):
     def message(self, *, policy=HEADER_POLICY):
-        return super().message(policy=policy)
+        # The SMTP backend asks for email.policy.SMTP (78 characters): keep its line
+        # endings, with the longer header lines.
+        return super().message(policy=policy.clone(max_line_length=998))
 
 
 def reminder_email(
-    *, user: User, local_date: dt.date, reminder: Reminder | None = None
+    *, schedule: ReminderSchedule, local_date: dt.date, reminder: Reminder | None = None
 ) -> EmailMultiAlternatives:
-    unsubscribe_url = settings.SITE_URL + reverse(
-        "reminders:unsubscribe", args=[unsubscribe_token(user)]
-    )
+    user = schedule.user
+    unsubscribe_url = settings.SITE_URL + reverse("reminders:unsubscribe", args=[schedule.token])
     # Made outside a request: in the person's own language, every word of it.
     with translation.override(user.email_language):
-        routine = routine_for_today(user)
+        routine = (
+            schedule.routine if schedule.routine_id and schedule.routine.is_published else None
+        )
+        suggested = routine or routine_for_today(user)
         context = {
             "name": user.name,
-            "routine": routine,
-            "start_url": (
-                settings.SITE_URL + reverse("tracking:start", args=[routine.slug])
+            "label": schedule.label,
+            "routine": suggested,
+            "own_routine": routine is not None,
+            # The button opens this reminder's routine, or the dashboard when it names none.
+            "start_url": settings.SITE_URL
+            + (
+                reverse("tracking:start", args=[routine.slug])
                 if routine
-                else ""
+                else reverse("progress:dashboard")
             ),
             "streak": current_streak(user, today=local_date),
             "trend": pain_trend_words(user, today=local_date),
@@ -397,7 +614,11 @@ def reminder_email(
             "unsubscribe_url": unsubscribe_url,
             "local_date": local_date,
         }
-        subject = _("Your back routine for today")
+        subject = (
+            _("%(label)s: your back routine") % {"label": schedule.label}
+            if schedule.label
+            else _("Your back routine for today")
+        )
         text = render_to_string("reminders/email.txt", context)
         html = render_to_string("reminders/email.html", context)
     headers = {
@@ -414,5 +635,8 @@ def reminder_email(
 
 
 def reminder_send_test(*, user: User) -> None:
-    """Send the reminder email now, outside the schedule (no claim, no skip check)."""
-    reminder_email(user=user, local_date=local_today(user)).send()
+    """Send the person's first reminder's email now, outside the schedule (no claim, no
+    skip check); an unsaved default reminder when they have none."""
+    schedule = ReminderSchedule.objects.for_user(user).select_related("routine").first()
+    schedule = schedule or ReminderSchedule(user=user, token="test")
+    reminder_email(schedule=schedule, local_date=local_today(user)).send()

@@ -2,6 +2,7 @@
 
 import logging
 import smtplib
+from collections import Counter
 
 from celery import Task, shared_task
 
@@ -16,14 +17,6 @@ def dispatch_reminders() -> int:
     return services.reminders_dispatch().claimed
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def send_reminders(reminder_ids: list[int]) -> None:
-    """Fan a batch out into one send task per reminder, so dispatch publishes a few
-    messages, not thousands. Running twice only queues sends that claim nothing."""
-    for reminder_id in reminder_ids:
-        send_reminder.delay(reminder_id)
-
-
 def is_transient(exc: BaseException) -> bool:
     """Errors that say "try later" (server unreachable, 4xx replies), not "never"."""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
@@ -33,34 +26,48 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, OSError | smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError)
 
 
-class SendReminderTask(Task):
+class SendRemindersTask(Task):
     def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
         # Called once every try is spent (or on an error that is not retried).
-        reminder_id = kwargs.get("reminder_id", args[0] if args else None)
-        if reminder_id is None:
+        ids = kwargs.get("reminder_ids", args[0] if args else None)
+        if not ids:
             return
+        if isinstance(ids, int):
+            ids = [ids]
         if is_transient(exc):
-            # The mail server is away: the row stays pending and dispatch queues it again
-            # while the person's day lasts, so an outage delays reminders but loses none.
-            logger.warning("reminders: mail server unavailable, reminder %s waits", reminder_id)
+            # The mail server is away: the rows stay pending and dispatch queues them again
+            # while each person's day lasts, so an outage delays reminders but loses none.
+            logger.warning("reminders: mail server unavailable, %d reminders wait", len(ids))
             return
-        services.reminder_fail(reminder_id=reminder_id, error=exc)
+        services.reminders_fail(reminder_ids=ids, error=exc)
 
 
-@shared_task(
-    base=SendReminderTask,
-    acks_late=True,
-    reject_on_worker_lost=True,
+SEND_OPTIONS = {
+    "base": SendRemindersTask,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
     # SMTP failures, refused or timed-out connections: at most 5 tries in all.
-    autoretry_for=(smtplib.SMTPException, OSError),
-    max_retries=4,
-    retry_backoff=30,
-    retry_backoff_max=300,
-    retry_jitter=True,
+    "autoretry_for": (smtplib.SMTPException, OSError),
+    "max_retries": 4,
+    "retry_backoff": 30,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
     # Far below the claim lease (REMINDERS_SEND_LEASE_SECONDS, 120 s) and Redis'
-    # visibility timeout.
-    soft_time_limit=45,
-    time_limit=60,
-)
+    # visibility timeout; a batch (services.SEND_BATCH) takes seconds.
+    "soft_time_limit": 45,
+    "time_limit": 60,
+}
+
+
+@shared_task(**SEND_OPTIONS)
+def send_reminders(reminder_ids: list[int]) -> dict:
+    """Send a batch of reminders over one mail server connection. Running twice, or after
+    a crash, sends nothing twice: each row is claimed before its email goes."""
+    outcome = services.reminders_send(reminder_ids=reminder_ids)
+    return dict(Counter(outcome.values()))  # for the worker's log: {"sent": 49, ...}
+
+
+@shared_task(**SEND_OPTIONS)
 def send_reminder(reminder_id: int) -> str:
+    """One reminder (messages queued before batches, and the admin's retries)."""
     return services.reminder_send(reminder_id=reminder_id)

@@ -1,58 +1,113 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from . import services
-from .forms import ReminderSettingsForm
-from .models import ReminderSettings
+from .forms import ReminderForm
+from .models import MAX_PER_PERSON, ReminderSchedule
 
-SETTINGS_TEMPLATE = "reminders/settings.html"
+LIST_TEMPLATE = "reminders/settings.html"
+EDIT_TEMPLATE = "reminders/edit.html"
+
+
+def _page(request: HttpRequest, *, form: ReminderForm | None = None, status=200, **extra):
+    """The Reminders page; htmx requests get its `reminders` fragment (list and add form)."""
+    reminders = list(ReminderSchedule.objects.for_user(request.user).select_related("routine"))
+    context = {
+        "reminders": reminders,
+        "form": form or ReminderForm.blank(),
+        "can_add": len(reminders) < MAX_PER_PERSON,
+        "max_reminders": MAX_PER_PERSON,
+        **extra,
+    }
+    template = LIST_TEMPLATE + "#reminders" if request.htmx else LIST_TEMPLATE
+    response = render(request, template, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _own(request: HttpRequest, schedule_id: int) -> ReminderSchedule:
+    # 404 for anyone but the owner.
+    return get_object_or_404(
+        ReminderSchedule.objects.for_user(request.user).select_related("user"), pk=schedule_id
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def reminder_settings(request: HttpRequest) -> HttpResponse:
-    """The Reminders page. htmx posts get the form fragment back; plain posts redirect."""
-    template = SETTINGS_TEMPLATE + "#form" if request.htmx else SETTINGS_TEMPLATE
-    # Reading the page or refusing a form writes nothing, not even the default row.
-    row = ReminderSettings.for_user(request.user)
+    """The Reminders page: the person's reminders and a form to add one. Reading it or
+    refusing a form writes nothing."""
     if request.method == "GET":
-        return render(
-            request, template, {"form": ReminderSettingsForm.for_settings(row), "row": row}
-        )
-
-    form = ReminderSettingsForm(request.POST)
+        return _page(request)
+    form = ReminderForm(request.POST)
     if not form.is_valid():
-        return render(request, template, {"form": form, "row": row}, status=400)
-    row = services.reminder_settings_update(
-        user=request.user,
-        enabled=form.cleaned_data["enabled"],
-        local_time=form.cleaned_data["local_time"],
-        weekdays=form.weekday_mask,
-        skip_if_done=form.cleaned_data["skip_if_done"],
-    )
+        return _page(request, form=form, status=400)
+    try:
+        services.reminder_add(user=request.user, **form.service_kwargs())
+    except services.ReminderLimitReached as exc:
+        form.add_error(None, exc)
+        return _page(request, form=form, status=400)
     if request.htmx:
-        context = {"form": ReminderSettingsForm.for_settings(row), "row": row, "saved": True}
-        return render(request, template, context)
-    messages.success(request, _("Your reminder settings are saved."))
+        return _page(request, saved=_("Your reminder is added."))
+    messages.success(request, _("Your reminder is added."))
     return redirect("reminders:settings")
 
 
-# One-click unsubscribe (RFC 8058): the signed token is the authority, so neither a
-# login nor a CSRF token is needed. Mail providers POST "List-Unsubscribe=One-Click".
+@require_http_methods(["GET", "POST"])
+def reminder_edit(request: HttpRequest, schedule_id: int) -> HttpResponse:
+    schedule = _own(request, schedule_id)
+    template = EDIT_TEMPLATE + "#form" if request.htmx else EDIT_TEMPLATE
+    if request.method == "GET":
+        form = ReminderForm.for_schedule(schedule)
+        status = 200
+    else:
+        form = ReminderForm(request.POST)
+        if form.is_valid():
+            services.reminder_update(schedule=schedule, **form.service_kwargs())
+            messages.success(request, _("Your reminder is saved."))
+            if request.htmx:
+                return HttpResponseClientRedirect(reverse("reminders:settings"))
+            return redirect("reminders:settings")
+        status = 400
+    response = render(request, template, {"form": form, "schedule": schedule}, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_POST
+def reminder_delete(request: HttpRequest, schedule_id: int) -> HttpResponse:
+    services.reminder_delete(schedule=_own(request, schedule_id))
+    if request.htmx:
+        return _page(request, saved=_("Your reminder is deleted."))
+    messages.success(request, _("Your reminder is deleted."))
+    return redirect("reminders:settings")
+
+
+# One-click unsubscribe (RFC 8058): the random token is the authority, so neither a login
+# nor a CSRF token is needed. Mail providers POST "List-Unsubscribe=One-Click", which stops
+# the reminder that email came from; the page also offers to stop them all.
 @login_not_required
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    user = services.user_from_unsubscribe_token(token)
-    if user is None:
-        return render(request, "reminders/unsubscribe.html", {"invalid": True}, status=400)
-    if request.method == "POST":
-        services.reminder_unsubscribe(user=user)
-        return render(request, "reminders/unsubscribe.html", {"done": True})
-    return render(request, "reminders/unsubscribe.html", {"token": token})
+    template = "reminders/unsubscribe.html"
+    schedule = services.schedule_from_unsubscribe_token(token)
+    legacy_user = None if schedule else services.user_from_legacy_unsubscribe_token(token)
+    if schedule is None and legacy_user is None:
+        return render(request, template, {"invalid": True}, status=400)
+    if request.method == "GET":
+        return render(request, template, {"token": token, "schedule": schedule})
+    if legacy_user is not None or request.POST.get("scope") == "all":
+        services.reminders_unsubscribe_all(user=legacy_user or schedule.user)
+        return render(request, template, {"done": "all"})
+    services.reminder_unsubscribe(schedule=schedule)
+    return render(request, template, {"done": "one", "schedule": schedule})

@@ -77,11 +77,11 @@ class PauseFactory(factory.django.DjangoModelFactory):
     reason = Pause.Reason.HOLIDAY
 
 
-class ReminderSettingsFactory(factory.django.DjangoModelFactory):
-    """Reminder settings, on, every day at 08:00; next_reminder_at is left to the service."""
+class ReminderScheduleFactory(factory.django.DjangoModelFactory):
+    """A reminder, on, every day at 08:00; next_reminder_at is left to the service."""
 
     class Meta:
-        model = "reminders.ReminderSettings"
+        model = "reminders.ReminderSchedule"
 
     user = factory.SubFactory(UserFactory)
     enabled = True

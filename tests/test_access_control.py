@@ -61,8 +61,7 @@ from django.utils import timezone
 
 from accounts.models import LoginSession, User
 from progress.models import Pause, ProgressSettings
-from reminders import services as reminder_services
-from reminders.models import Reminder, ReminderSettings
+from reminders.models import Reminder, ReminderSchedule
 from routines.models import Exercise, Routine, RoutineStep
 from safety.models import Flag, ScreeningResponse, ShareLink
 from safety.questions import QUESTIONS
@@ -72,7 +71,7 @@ from tests.factories import (
     CheckInFactory,
     PauseFactory,
     ProgressSettingsFactory,
-    ReminderSettingsFactory,
+    ReminderScheduleFactory,
     SessionFactory,
     StepRecordFactory,
     UserFactory,
@@ -196,7 +195,7 @@ ADMIN_MODELS = {
     "routines/routine": "routine",
     "tracking/session": "session",
     "tracking/checkin": "checkin",
-    "reminders/remindersettings": "owner",
+    "reminders/reminderschedule": "schedule",
     "reminders/reminder": "reminder",
     "safety/flag": "flag",
     "safety/screeningresponse": "screening",
@@ -336,11 +335,20 @@ CASES: dict[str, Case] = {
         shows={"email", "display_name", "session_note", "checkin_note", "pause_note"},
     ),
     # --- reminders ---
+    # Each person adds a reminder of their own (the owner has one of five).
     "reminders/": self_form(
         "/reminders/",
         data={"enabled": "on", "local_time": "06:45", "weekdays": ["0", "2"]},
+        shows={"reminder_label"},
     ),
-    # The signed token is the authority (one-click unsubscribe from the owner's inbox): it
+    "reminders/<int:schedule_id>/": own_object(
+        "/reminders/{schedule}/",
+        post_owner=302,
+        data={"enabled": "on", "local_time": "06:45", "weekdays": ["0", "2"]},
+        shows={"reminder_label"},
+    ),
+    "reminders/<int:schedule_id>/delete/": own_action("/reminders/{schedule}/delete/"),
+    # The random token is the authority (one-click unsubscribe from the owner's inbox): it
     # works for anyone holding it, by design, and shows nothing but a button. Its POST is
     # checked in test_an_unsubscribe_link_turns_off_its_owners_reminders_only.
     "reminders/unsubscribe/<str:token>/": public("/reminders/unsubscribe/{unsubscribe}/"),
@@ -515,9 +523,10 @@ def _seed() -> Seed:
         note=f"Pause note Thistlecombe {MARK}",
     )
     ProgressSettingsFactory(user=owner, rest_weekdays=[6])
-    ReminderSettingsFactory(user=owner)
+    schedule = ReminderScheduleFactory(user=owner, label=f"Reminder Quillmere {MARK}")
     reminder = Reminder.objects.create(
         user=owner,
+        schedule=schedule,
         local_date=today - dt.timedelta(days=1),
         due_at=now,
         status=Reminder.Status.FAILED,
@@ -558,12 +567,13 @@ def _seed() -> Seed:
         "checkin": checkin.pk,
         "pause": pause.pk,
         "reminder": reminder.pk,
+        "schedule": schedule.pk,
         "screening": screening.pk,
         "flag": flag.pk,
         "link": link.pk,
         "token": token,
         "revoked_token": revoked_token,
-        "unsubscribe": reminder_services.unsubscribe_token(owner),
+        "unsubscribe": schedule.token,
         "email_key": EmailConfirmationHMAC(email_address).key,
         "email_address": email_address.pk,
         "group": group.pk,
@@ -579,6 +589,7 @@ def _seed() -> Seed:
         "checkin_note": checkin.note,
         "pause_note": pause.note,
         "reminder_error": reminder.error,
+        "reminder_label": schedule.label,
         # The owner's answers: on the summary as "<day>: <question>", on the result page
         # under "You answered yes to" (nobody else answered yes to anything).
         "screening_answers": f"{answered.day} {answered:%b %Y}: {WEIGHT_LOSS.text}",
@@ -641,7 +652,7 @@ def seed(django_db_setup, django_db_blocker):
 def owner_rows(owner_id: int) -> dict[str, list[dict]]:
     """Every row of the owner's, field by field: what nobody else may change."""
     by_user = [
-        EmailAddress, Session, CheckIn, Pause, ProgressSettings, ReminderSettings, Reminder,
+        EmailAddress, Session, CheckIn, Pause, ProgressSettings, ReminderSchedule, Reminder,
         Flag, ScreeningResponse, ShareLink,
     ]  # fmt: skip
     rows = {"User": list(User.objects.filter(pk=owner_id).values())}
@@ -828,7 +839,7 @@ def test_the_shared_summary_is_what_the_owner_shared_and_nothing_else(seed, name
 def test_a_tampered_unsubscribe_link_changes_nothing(seed, role):
     client = client_for(seed, role)
     token = seed.ids["unsubscribe"]
-    other_token = reminder_services.unsubscribe_token(seed.other)
+    other_token = ReminderScheduleFactory(user=seed.other).token
     before = owner_rows(seed.owner.pk)
     for bad in [token[:-3] + "xyz", "made-up", other_token[:-1]]:
         path = reverse("reminders:unsubscribe", args=[bad])
@@ -841,13 +852,14 @@ def test_a_tampered_unsubscribe_link_changes_nothing(seed, role):
 
 
 def test_an_unsubscribe_link_turns_off_its_owners_reminders_only(seed):
-    ReminderSettingsFactory(user=seed.other)
+    ReminderScheduleFactory(user=seed.other)
     path = reverse("reminders:unsubscribe", args=[seed.ids["unsubscribe"]])
     # Whoever holds the link, here the other person logged in, acts for its owner.
-    response = client_for(seed, "other").post(path)
-    assert response.status_code == 200
-    assert not ReminderSettings.objects.get(user=seed.owner).enabled
-    assert ReminderSettings.objects.get(user=seed.other).enabled
+    for scope in ("this", "all"):
+        response = client_for(seed, "other").post(path, {"scope": scope})
+        assert response.status_code == 200
+        assert not ReminderSchedule.objects.get(user=seed.owner).enabled
+        assert ReminderSchedule.objects.get(user=seed.other).enabled
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -9,6 +9,7 @@ from safety.services import screening_record, screening_skip, share_link_create
 from tests.factories import (
     CheckInFactory,
     PauseFactory,
+    ReminderScheduleFactory,
     SessionFactory,
     StepRecordFactory,
 )
@@ -96,4 +97,10 @@ def others(other_user, routine):
         "flag": Flag.objects.get(user=other_user),
         "link": link,
         "screening": ScreeningResponse.objects.filter(user=other_user).latest("pk"),
+        "reminder": ReminderScheduleFactory(user=other_user),
     }
+
+
+@pytest.fixture
+def reminder(person):
+    return ReminderScheduleFactory(user=person, label="kept")

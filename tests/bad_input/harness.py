@@ -26,7 +26,7 @@ from hypothesis.control import currently_in_test_context
 
 from accounts.models import User
 from progress.models import Pause, ProgressSettings
-from reminders.models import Reminder, ReminderSettings
+from reminders.models import Reminder, ReminderSchedule
 from safety.models import Flag, ScreeningResponse, ShareLink
 from tracking.models import CheckIn, Session, StepRecord
 
@@ -70,7 +70,7 @@ OWNED = (
     (CheckIn, "user__in"),
     (Pause, "user__in"),
     (ProgressSettings, "user__in"),
-    (ReminderSettings, "user__in"),
+    (ReminderSchedule, "user__in"),
     (Reminder, "user__in"),
     (ScreeningResponse, "user__in"),
     (Flag, "user__in"),

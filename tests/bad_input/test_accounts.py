@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from accounts.forms import ProfileForm
 from accounts.models import User
+from reminders.models import ReminderSchedule
 from reminders.services import reminder_email
 from tests.conftest import PASSWORD
 from tracking.models import local_today
@@ -59,7 +60,8 @@ def test_the_profile_survives_any_values(client_of, person, htmx, data, encoding
         if saved.display_name:
             assert_escaped(client_of.get(reverse("progress:dashboard")), saved.display_name)
             assert_escaped(client_of.get(url), saved.display_name)
-            email = reminder_email(user=saved, local_date=local_today(saved))
+            schedule = ReminderSchedule(user=saved, label=saved.display_name, token="t")
+            email = reminder_email(schedule=schedule, local_date=local_today(saved))
             html = email.alternatives[0].content
             assert "<script>alert(1)</script>" not in html
             assert "<img src=x onerror=" not in html

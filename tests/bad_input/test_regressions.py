@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from reminders.models import ReminderSettings
+from reminders.models import ReminderSchedule
 from tests.conftest import PASSWORD
 
 from .harness import assert_rejected, snapshot, text_of
@@ -41,13 +41,13 @@ def test_rating_a_routine_says_why_the_note_was_refused(client_of, person, unrat
 
 
 @pytest.mark.parametrize("htmx", [False, True])
-def test_a_refused_reminder_form_writes_no_settings_row(client_of, person, htmx):
+def test_a_refused_reminder_form_writes_no_reminder_row(client_of, person, htmx):
     # A refused post used to create the default row before validating.
     headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
     response = client_of.post(reverse("reminders:settings"), {"local_time": "nope"}, **headers)
     assert response.status_code == 400
     assert "Please enter a time like 08:00." in text_of(response)
-    assert not ReminderSettings.objects.filter(user=person).exists()
+    assert not ReminderSchedule.objects.filter(user=person).exists()
 
 
 def test_a_wrong_password_at_log_in_answers_400_with_the_message(user):

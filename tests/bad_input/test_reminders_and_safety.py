@@ -1,4 +1,4 @@
-"""Bad input to reminder settings, the red-flag screening, flags and share links."""
+"""Bad input to reminders, the red-flag screening, flags and share links."""
 
 import pytest
 from django.test import Client
@@ -6,11 +6,12 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reminders.forms import ReminderSettingsForm
-from reminders.models import ReminderSettings
+from reminders.forms import ReminderForm
+from reminders.models import ReminderSchedule
 from safety.forms import ScreeningForm, ShareLinkForm
 from safety.models import Flag, ScreeningResponse, ShareLink
 from safety.questions import QUESTIONS
+from tests.factories import ReminderScheduleFactory
 
 from . import strategies as s
 from .harness import (
@@ -32,9 +33,11 @@ from .harness import (
 pytestmark = pytest.mark.django_db
 
 REMINDER_FIELDS = {
+    "label": st.one_of(st.sampled_from(["Desk break", ""]), s.storable_text),
     "enabled": st.sampled_from(["on", ""]),
     "local_time": st.sampled_from(["08:00", "23:59", "00:00", "07:30:15"]),
     "weekdays": st.lists(st.sampled_from([str(n) for n in range(7)]), max_size=7),
+    "routine": st.sampled_from(["", "1", "2", "999999", "desk-break"]),
     "skip_if_done": st.sampled_from(["on", ""]),
 }
 
@@ -42,8 +45,8 @@ REMINDER_FIELDS = {
 @pytest.mark.parametrize("htmx", HTMX)
 @EXAMPLES
 @given(data=s.form_data(REMINDER_FIELDS), encoding=s.encoding)
-def test_reminder_settings_survive_any_values(client_of, person, htmx, data, encoding):
-    form = ReminderSettingsForm(as_querydict(data, encoding))
+def test_adding_a_reminder_survives_any_values(client_of, person, htmx, data, encoding):
+    form = ReminderForm(as_querydict(data, encoding))
     with rolled_back():
         before = snapshot(person)
         url = reverse("reminders:settings")
@@ -53,9 +56,38 @@ def test_reminder_settings_survive_any_values(client_of, person, htmx, data, enc
             assert_rejected(response, before, snapshot(person), status=400)
             return
         assert_accepted(response, 200 if htmx else 302)
-        row = ReminderSettings.objects.get(user=person)
+        row = ReminderSchedule.objects.filter(user=person).latest("pk")
         assert row.local_time == form.cleaned_data["local_time"]
         assert row.enabled == form.cleaned_data["enabled"]
+        assert row.label == form.cleaned_data["label"]
+
+
+@pytest.mark.parametrize("htmx", HTMX)
+@EXAMPLES
+@given(data=s.form_data(REMINDER_FIELDS), encoding=s.encoding)
+def test_editing_a_reminder_survives_any_values(client_of, person, reminder, htmx, data, encoding):
+    form = ReminderForm(as_querydict(data, encoding))
+    with rolled_back():
+        before = snapshot(person)
+        url = reverse("reminders:edit", args=[reminder.pk])
+        response = send(client_of, "post", url, data, htmx=htmx, encoding=encoding)
+        assert_handled(response)
+        if not form.is_valid():
+            assert_rejected(response, before, snapshot(person), status=400)
+            return
+        assert_accepted(response, 200 if htmx else 302)
+        row = ReminderSchedule.objects.get(pk=reminder.pk)
+        assert row.local_time == form.cleaned_data["local_time"]
+        assert row.routine == form.cleaned_data["routine"]
+
+
+def test_a_sixth_reminder_is_a_400_and_changes_nothing(client_of, person):
+    for _ in range(5):
+        ReminderScheduleFactory(user=person)
+    before = snapshot(person)
+    data = {"enabled": "on", "local_time": "08:00", "weekdays": ["0"]}
+    response = client_of.post(reverse("reminders:settings"), data)
+    assert_rejected(response, before, snapshot(person), status=400)
 
 
 @EXAMPLES

@@ -23,7 +23,7 @@ from tests.factories import CheckInFactory, SessionFactory, UserFactory
 from tracking.models import CheckIn, Session
 
 ROOT = Path(__file__).resolve().parents[2]
-BENCHMARKS = ["player", "dashboard", "flags", "reminders", "load", "faults"]
+BENCHMARKS = ["player", "dashboard", "flags", "reminders", "reminder_sends", "load", "faults"]
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from reminders.models import ReminderSettings
+from reminders.models import ReminderSchedule
 from safety.questions import QUESTIONS
 from tests.e2e.conftest import PASSWORD, assert_accessible, shoot
 from tracking.models import CheckIn, Session
@@ -55,12 +55,13 @@ def test_a_new_person_signs_up_verifies_their_email_and_logs_in(page, live_serve
     page.locator("summary", has_text="Account").click()
     page.get_by_role("link", name="Reminders").click()
     assert_accessible(page)
-    page.get_by_label("Send me a daily reminder by email").check()
+    page.get_by_label("Name (optional)").fill("Morning stretch")
     page.get_by_label("Time of day").fill("07:30")
-    page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("07:30")).to_be_visible()
+    page.get_by_role("button", name="Add this reminder").click()
+    expect(page.get_by_text("Your reminder is added.")).to_be_visible()
+    expect(page.get_by_text("Morning stretch")).to_be_visible()
     shoot(page, "reminders")
-    settings = ReminderSettings.objects.get(user__email="new.person@example.com")
+    settings = ReminderSchedule.objects.get(user__email="new.person@example.com")
     assert settings.enabled and settings.local_time.strftime("%H:%M") == "07:30"
     assert settings.next_reminder_at is not None
 

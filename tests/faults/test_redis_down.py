@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from backease.celery import app as celery_app
-from reminders.models import ReminderSettings
+from reminders.models import ReminderSchedule
 from safety.models import Flag, PendingEvaluation
 from tests.conftest import PASSWORD
 from tests.safety.helpers import rate
@@ -81,7 +81,7 @@ def test_with_redis_down_people_keep_logging_and_the_safety_check_catches_up(
         {"enabled": "on", "local_time": "07:30", "weekdays": ["0", "1", "2"]},
     )
     assert saved.status_code == 302
-    assert ReminderSettings.objects.get(user=user).enabled
+    assert ReminderSchedule.objects.get(user=user).enabled
     # Logging in (allauth's rate limits live in the cache) works too.
     other_browser = type(client)()
     login = other_browser.post(

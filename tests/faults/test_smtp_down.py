@@ -46,10 +46,9 @@ def due_people(db):
     people = []
     for zone in ("Europe/Berlin", "Europe/London", "Europe/Lisbon"):
         person = UserFactory(time_zone=zone)
-        services.reminder_settings_update(
-            user=person, enabled=True, local_time=dt.time(8, 0), weekdays=127,
-            skip_if_done=False, now=BEFORE,
-        )  # fmt: skip
+        services.reminder_add(
+            user=person, local_time=dt.time(8, 0), weekdays=127, skip_if_done=False, now=BEFORE
+        )
         people.append(person)
     return people
 

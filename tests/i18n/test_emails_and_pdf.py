@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
-from reminders.services import reminder_email
+from reminders.services import add_reminder, reminder_email
 from safety import rules
 from safety.questions import QUESTIONS
 from safety.services import (
@@ -103,7 +103,8 @@ def test_the_reminder_email_speaks_the_persons_language(speaker, language, subje
         SessionFactory(user=user, local_date=TODAY - dt.timedelta(days=days_ago))
         CheckInFactory(user=user, local_date=TODAY - dt.timedelta(days=days_ago), pain=3)
     with time_machine.travel(NOW, tick=False):
-        message = reminder_email(user=user, local_date=TODAY)
+        schedule = add_reminder(user, local_time=dt.time(8), weekdays=0b1111111)
+        message = reminder_email(schedule=schedule, local_date=TODAY)
 
     assert message.subject == subject
     html = message.alternatives[0].content

@@ -7,11 +7,11 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from reminders.services import unsubscribe_token
+from reminders.models import ReminderSchedule
 from safety import rules
 from safety.questions import QUESTIONS
 from safety.services import screening_record, share_link_create
-from tests.factories import CheckInFactory, PauseFactory, ReminderSettingsFactory, SessionFactory
+from tests.factories import CheckInFactory, PauseFactory, ReminderScheduleFactory, SessionFactory
 from tracking import services as tracking_services
 from tracking.models import Session, StepRecord
 
@@ -55,7 +55,7 @@ def person(user):
             seconds_spent=30,
         )
     PauseFactory(user=user, start=today + dt.timedelta(days=3), end=today + dt.timedelta(days=5))
-    ReminderSettingsFactory(user=user)
+    ReminderScheduleFactory(user=user)
     screening_record(user=user, answers={URGENT_KEY: True}, reason="help")
     return user
 
@@ -214,7 +214,7 @@ def test_every_public_page_follows_the_browser(client, person, language):
         reverse("account_login"),
         reverse("account_signup"),
         reverse("account_reset_password"),
-        reverse("reminders:unsubscribe", args=[unsubscribe_token(person)]),
+        reverse("reminders:unsubscribe", args=[ReminderSchedule.objects.get(user=person).token]),
         reverse("reminders:unsubscribe", args=["not-a-token"]),
         reverse("safety:shared_summary", args=[token]),
         "/no-such-page/",

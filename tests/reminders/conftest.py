@@ -55,3 +55,17 @@ def dispatch(django_capture_on_commit_callbacks):
             return services.reminders_dispatch(**kwargs)
 
     return run
+
+
+def set_reminder(user, *, local_time, now=None, **kwargs):
+    """The person's first reminder set as given (added when they have none), as the
+    single daily reminder was before people could have several."""
+    from reminders import services
+    from reminders.models import ReminderSchedule
+
+    options = {"enabled": True, "weekdays": 0b1111111, "skip_if_done": True} | kwargs
+    existing = ReminderSchedule.objects.filter(user=user).order_by("pk").first()
+    if existing is None:
+        return services.reminder_add(user=user, local_time=local_time, now=now, **options)
+    options = {"routine": existing.routine, "label": existing.label} | options
+    return services.reminder_update(schedule=existing, local_time=local_time, now=now, **options)

@@ -1,6 +1,7 @@
 import datetime as dt
 import smtplib
 import threading
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -10,10 +11,10 @@ from django.urls import reverse
 
 from backease.celery import app as celery_app
 from reminders import services, tasks
-from reminders.models import Reminder, ReminderSettings
+from reminders.models import Reminder, ReminderSchedule
 from tests.factories import SessionFactory, UserFactory
 
-from .conftest import require_postgres
+from .conftest import require_postgres, set_reminder
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager")]
 
@@ -23,9 +24,12 @@ BEFORE = dt.datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 DUE = dt.datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
 
 
-def set_up(user, *, at=dt.time(8, 0), now=BEFORE, **kwargs) -> ReminderSettings:
-    options = {"enabled": True, "weekdays": 0b1111111, "skip_if_done": True} | kwargs
-    return services.reminder_settings_update(user=user, local_time=at, now=now, **options)
+def utc(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=UTC)
+
+
+def set_up(user, *, at=dt.time(8, 0), now=BEFORE, **kwargs) -> ReminderSchedule:
+    return set_reminder(user, local_time=at, now=now, **kwargs)
 
 
 @pytest.fixture
@@ -37,17 +41,23 @@ def berliner(user):
 
 
 def test_turning_reminders_on_plans_the_next_one_in_utc(berliner):
-    row = ReminderSettings.objects.get(user=berliner)
+    row = ReminderSchedule.objects.get(user=berliner)
     assert row.next_reminder_at == DUE
     assert row.next_local_date == dt.date(2026, 3, 2)
 
 
-def test_reminders_are_off_until_the_person_turns_them_on(user):
-    row = ReminderSettings.for_user(user)
-    assert not row.enabled
-    assert row.next_reminder_at is None
-    assert row.local_time == dt.time(8, 0)
-    assert row.skip_if_done
+def test_a_newcomer_has_no_reminders_until_they_add_one(user, dispatch):
+    assert not ReminderSchedule.objects.filter(user=user).exists()
+    with time_machine.travel(DUE, tick=False):
+        assert dispatch().claimed == 0
+
+
+def test_a_reminder_turned_off_plans_nothing_and_sends_nothing(berliner, dispatch):
+    set_up(berliner, enabled=False)
+    assert ReminderSchedule.objects.get(user=berliner).next_reminder_at is None
+    with time_machine.travel(DUE, tick=False):
+        assert dispatch().claimed == 0
+    assert mail.outbox == []
 
 
 def test_dispatch_sends_one_email_to_each_due_person_and_plans_tomorrow(berliner, dispatch):
@@ -61,9 +71,9 @@ def test_dispatch_sends_one_email_to_each_due_person_and_plans_tomorrow(berliner
     assert reminder.user == berliner
     assert reminder.status == Reminder.Status.SENT
     assert reminder.local_date == dt.date(2026, 3, 2)
-    row = ReminderSettings.objects.get(user=berliner)
+    row = ReminderSchedule.objects.get(user=berliner)
     assert row.next_reminder_at == DUE + dt.timedelta(days=1)
-    assert ReminderSettings.objects.get(user=not_due).next_reminder_at > DUE
+    assert ReminderSchedule.objects.get(user=not_due).next_reminder_at > DUE
 
 
 def test_dispatch_twice_in_a_row_sends_one_email_per_person(berliner, other_user, dispatch):
@@ -108,7 +118,7 @@ def test_a_reminder_missed_on_a_past_day_is_not_sent_late(berliner, dispatch):
         result = dispatch()
     assert (result.claimed, result.missed) == (0, 1)
     assert mail.outbox == []
-    assert ReminderSettings.objects.get(user=berliner).next_reminder_at == DUE + dt.timedelta(
+    assert ReminderSchedule.objects.get(user=berliner).next_reminder_at == DUE + dt.timedelta(
         days=1
     )
 
@@ -119,7 +129,7 @@ def test_changing_the_time_after_todays_reminder_does_not_send_twice(berliner, d
     later = DUE + dt.timedelta(hours=1)
     with time_machine.travel(later, tick=False):
         set_up(berliner, at=dt.time(20, 0), now=later)
-        row = ReminderSettings.objects.get(user=berliner)
+        row = ReminderSchedule.objects.get(user=berliner)
         assert row.next_local_date == dt.date(2026, 3, 3)
     with time_machine.travel(dt.datetime(2026, 3, 2, 19, 0, tzinfo=UTC), tick=False):
         assert dispatch().claimed == 0
@@ -144,7 +154,7 @@ def test_changing_the_zone_on_the_profile_moves_the_next_reminder(berliner, clie
             {"display_name": berliner.display_name, "time_zone": "America/New_York"},
         )
         assert response.status_code == 302
-    row = ReminderSettings.objects.get(user=berliner)
+    row = ReminderSchedule.objects.get(user=berliner)
     # 08:00 in New York is still ahead today, but today already had its reminder.
     assert row.next_local_date == dt.date(2026, 3, 3)
     assert row.next_reminder_at == dt.datetime(2026, 3, 3, 13, 0, tzinfo=UTC)
@@ -180,7 +190,7 @@ def test_unsubscribing_after_the_claim_cancels_the_send(berliner, dispatch, monk
     monkeypatch.setattr(services, "_enqueue", queued.extend)
     with time_machine.travel(DUE, tick=False):
         dispatch()
-        services.reminder_unsubscribe(user=berliner)
+        services.reminder_unsubscribe(schedule=ReminderSchedule.objects.get(user=berliner))
         assert services.reminder_send(reminder_id=queued[0]) == "cancelled"
     assert mail.outbox == []
 
@@ -191,15 +201,16 @@ class FlakySMTP:
     def __init__(self, monkeypatch, failures: int):
         self.failures = failures
         self.calls = 0
-        original = mail.EmailMessage.send
+        backend = type(mail.mailers.default)
+        original = backend.send_messages
 
-        def send(message, *args, **kwargs):
+        def send_messages(mailer, messages):
             self.calls += 1
             if self.calls <= self.failures:
                 raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-            return original(message, *args, **kwargs)
+            return original(mailer, messages)
 
-        monkeypatch.setattr(mail.EmailMessage, "send", send)
+        monkeypatch.setattr(backend, "send_messages", send_messages)
 
 
 def test_a_send_retried_after_an_smtp_error_sends_one_email(berliner, dispatch, monkeypatch):
@@ -241,10 +252,10 @@ def test_a_refused_address_marks_the_reminder_failed_with_the_error(
 ):
     celery_app.conf.task_eager_propagates = False
 
-    def refuse(message, *args, **kwargs):
-        raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such user")})
+    def refuse(mailer, messages):
+        raise smtplib.SMTPRecipientsRefused({messages[0].to[0]: (550, b"No such user")})
 
-    monkeypatch.setattr(mail.EmailMessage, "send", refuse)
+    monkeypatch.setattr(type(mail.mailers.default), "send_messages", refuse)
     with time_machine.travel(DUE, tick=False):
         dispatch()
     reminder = Reminder.objects.get()
@@ -293,10 +304,12 @@ def test_a_reminder_whose_sender_died_is_taken_over_after_its_lease(berliner, di
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_dispatches_at_once_send_one_email_per_person(eager):
+def test_two_dispatches_at_once_send_one_email_per_reminder(eager):
     require_postgres()
-    for n in range(300):
-        set_up(UserFactory(time_zone=["Europe/Berlin", "Europe/London", "UTC"][n % 3]))
+    for n in range(150):
+        person = UserFactory(time_zone=["Europe/Berlin", "Europe/London", "UTC"][n % 3])
+        set_up(person)
+        services.reminder_add(user=person, local_time=dt.time(9, 0), weekdays=127, now=BEFORE)
     barrier = threading.Barrier(2)
     results, errors = [], []
 
@@ -317,6 +330,240 @@ def test_two_dispatches_at_once_send_one_email_per_person(eager):
             thread.join()
     assert errors == []
     assert sum(r.claimed for r in results) == 300
+    ids = [m.extra_headers["Message-ID"] for m in mail.outbox]
+    assert len(ids) == len(set(ids)) == 300
     recipients = [m.to[0] for m in mail.outbox]
-    assert len(recipients) == len(set(recipients)) == 300
+    assert all(recipients.count(r) == 2 for r in set(recipients))
     assert Reminder.objects.filter(status=Reminder.Status.SENT).count() == 300
+
+
+# --- Several reminders a day ------------------------------------------------------------
+
+
+def test_changing_the_zone_on_the_profile_moves_every_reminder(berliner, client, dispatch):
+    evening = services.reminder_add(
+        user=berliner, local_time=dt.time(18, 0), weekdays=127, now=BEFORE
+    )
+    client.force_login(berliner)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()  # today's 08:00 Berlin reminder is sent; 18:00 is still ahead
+    with time_machine.travel(DUE + dt.timedelta(minutes=30), tick=False):
+        response = client.post(
+            reverse("accounts:profile"),
+            {"display_name": berliner.display_name, "time_zone": "America/New_York"},
+        )
+        assert response.status_code == 302
+    morning = ReminderSchedule.objects.exclude(pk=evening.pk).get(user=berliner)
+    evening.refresh_from_db()
+    assert morning.next_reminder_at == dt.datetime(2026, 3, 3, 13, 0, tzinfo=UTC)
+    # 18:00 in New York today (23:00 UTC): that reminder has not been sent today.
+    assert evening.next_reminder_at == dt.datetime(2026, 3, 2, 23, 0, tzinfo=UTC)
+
+
+def test_two_reminders_due_at_once_send_two_emails_once_each(berliner, dispatch):
+    services.reminder_add(user=berliner, local_time=dt.time(8, 0), weekdays=127, now=BEFORE)
+    with time_machine.travel(DUE, tick=False):
+        assert dispatch().claimed == 2
+        assert dispatch().claimed == 0
+    assert len(mail.outbox) == 2
+    assert len({m.extra_headers["Message-ID"] for m in mail.outbox}) == 2
+
+
+def test_skip_if_done_is_judged_per_reminder(user, dispatch):
+    from routines.models import Routine
+
+    desk = Routine.objects.published().get(slug="desk-break")
+    evening = Routine.objects.published().get(slug="evening-release")
+    day = dt.date(2026, 3, 2)  # the user lives in London: local time is UTC here
+    with time_machine.travel(BEFORE, tick=False):
+        services.reminder_add(user=user, local_time=dt.time(11, 0), weekdays=127, routine=desk)
+        services.reminder_add(user=user, local_time=dt.time(20, 0), weekdays=127, routine=evening)
+        services.reminder_add(
+            user=user, local_time=dt.time(21, 0), weekdays=127, skip_if_done=False
+        )
+    # The desk break was done before its reminder; the evening routine was not.
+    SessionFactory(user=user, routine=desk, local_date=day)
+    for hour in (11, 20, 21):
+        with time_machine.travel(dt.datetime(2026, 3, 2, hour, 0, tzinfo=UTC), tick=False):
+            dispatch()
+    statuses = dict(
+        Reminder.objects.filter(user=user).values_list("schedule__local_time", "status")
+    )
+    assert statuses == {
+        dt.time(11, 0): Reminder.Status.SKIPPED,
+        dt.time(20, 0): Reminder.Status.SENT,
+        dt.time(21, 0): Reminder.Status.SENT,
+    }
+    assert len(mail.outbox) == 2
+
+
+def test_a_reminder_without_a_routine_is_skipped_by_any_routine_done_that_day(user, dispatch):
+    with time_machine.travel(BEFORE, tick=False):
+        services.reminder_add(user=user, local_time=dt.time(11, 0), weekdays=127)
+    SessionFactory(user=user, local_date=dt.date(2026, 3, 2))
+    with time_machine.travel(dt.datetime(2026, 3, 2, 11, 0, tzinfo=UTC), tick=False):
+        dispatch()
+    assert Reminder.objects.get().status == Reminder.Status.SKIPPED
+    assert mail.outbox == []
+
+
+def test_a_reminder_deleted_after_its_claim_is_not_sent(berliner, dispatch, monkeypatch):
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+        services.reminder_delete(schedule=ReminderSchedule.objects.get(user=berliner))
+        assert services.reminder_send(reminder_id=queued[0]) == "not claimed"
+    assert mail.outbox == []
+
+
+def test_unsubscribing_one_reminder_after_the_claims_cancels_only_its_send(
+    berliner, dispatch, monkeypatch
+):
+    other = services.reminder_add(user=berliner, local_time=dt.time(8, 0), weekdays=127, now=BEFORE)
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+        services.reminder_unsubscribe(schedule=other)
+        results = sorted(services.reminder_send(reminder_id=pk) for pk in queued)
+    assert results == ["cancelled", "sent"]
+    assert len(mail.outbox) == 1
+
+
+# Each person has three reminders: one in the night (02:30, inside a DST change in every
+# one of these zones on the days run), one at noon and one in the evening.
+DST_RUNS = [
+    ("Europe/Berlin", utc(2026, 3, 27, 12), 4),  # 29 March: 02:00 → 03:00
+    ("Europe/Berlin", utc(2026, 10, 23, 12), 4),  # 25 October: 03:00 → 02:00
+    ("America/New_York", utc(2026, 3, 6, 12), 4),  # 8 March: 02:00 → 03:00
+    ("America/New_York", utc(2026, 10, 30, 12), 4),  # 1 November: 02:00 → 01:00
+    ("Australia/Sydney", utc(2026, 4, 2, 12), 4),  # 5 April: 03:00 → 02:00
+    ("Australia/Sydney", utc(2026, 10, 1, 12), 4),  # 4 October: 02:00 → 03:00
+]
+
+
+@pytest.mark.parametrize(("zone", "start", "days"), DST_RUNS)
+def test_each_of_several_reminders_goes_once_per_local_day_across_dst(dispatch, zone, start, days):
+    times = [dt.time(2, 30), dt.time(12, 0), dt.time(21, 15)]
+    people = [UserFactory(time_zone=zone) for _ in range(2)]
+    zone_info = ZoneInfo(zone)
+    with time_machine.travel(start, tick=False) as traveller:
+        for person in people:
+            for at in times[: 2 + people.index(person)]:  # two reminders, then three
+                services.reminder_add(user=person, local_time=at, weekdays=127)
+        end = start + dt.timedelta(days=days)
+        while True:
+            upcoming = ReminderSchedule.objects.exclude(next_reminder_at=None).order_by(
+                "next_reminder_at"
+            )
+            when = upcoming.values_list("next_reminder_at", flat=True).first()
+            if when is None or when >= end:
+                break
+            traveller.move_to(when - dt.timedelta(minutes=1))
+            dispatch()
+            traveller.move_to(when)
+            dispatch()
+            traveller.move_to(when + dt.timedelta(minutes=30))
+            dispatch()
+    for person in people:
+        for schedule in ReminderSchedule.objects.filter(user=person):
+            sends = list(Reminder.objects.filter(schedule=schedule).order_by("local_date"))
+            days_sent = [r.local_date for r in sends]
+            assert len(days_sent) == len(set(days_sent)), (schedule.local_time, days_sent)
+            assert len(days_sent) >= days - 1
+            assert days_sent == [days_sent[0] + dt.timedelta(days=n) for n in range(len(days_sent))]
+            for send in sends:
+                assert send.status == Reminder.Status.SENT
+                local = send.due_at.astimezone(zone_info)
+                assert local.date() == send.local_date
+                # At the chosen time, or in a gap at the first valid time after it.
+                wanted = dt.datetime.combine(send.local_date, schedule.local_time, zone_info)
+                assert dt.timedelta(0) <= local - wanted <= dt.timedelta(hours=1)
+    expected = sum(Reminder.objects.filter(user=p).count() for p in people)
+    assert len(mail.outbox) == expected
+    per_day = Reminder.objects.values_list("schedule_id", "local_date")
+    assert len(per_day) == len(set(per_day))
+
+
+# --- Batches: one mail server connection for many reminders ---------------------------
+
+
+def _due_crowd(n: int) -> list:
+    people = [UserFactory(time_zone="Europe/Berlin") for _ in range(n)]
+    for person in people:
+        set_up(person)
+    return people
+
+
+def test_a_batch_of_reminders_goes_over_one_connection(dispatch, monkeypatch):
+    _due_crowd(6)
+    backend = type(mail.mailers.default)
+    opened = []
+    original = backend.open
+
+    def open_(mailer):
+        opened.append(mailer)
+        return original(mailer)
+
+    monkeypatch.setattr(backend, "open", open_)
+    with time_machine.travel(DUE, tick=False):
+        assert dispatch().claimed == 6
+    assert len(mail.outbox) == 6
+    assert len(opened) == 1
+
+
+def test_a_server_lost_mid_batch_sends_the_rest_once_when_retried(dispatch, monkeypatch):
+    celery_app.conf.task_eager_propagates = False  # so eager tasks retry
+    _due_crowd(5)
+    backend = type(mail.mailers.default)
+    original = backend.send_messages
+    calls = []
+
+    def send_messages(mailer, messages):
+        calls.append(messages[0].to[0])
+        if len(calls) == 3:  # the connection drops on the third message
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return original(mailer, messages)
+
+    monkeypatch.setattr(backend, "send_messages", send_messages)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    recipients = [m.to[0] for m in mail.outbox]
+    assert len(recipients) == len(set(recipients)) == 5
+    assert Reminder.objects.filter(status=Reminder.Status.SENT).count() == 5
+    # The two sent before the drop were not claimed again by the retry.
+    assert sorted(Reminder.objects.values_list("attempts", flat=True)) == [1, 1, 2, 2, 2]
+
+
+def test_a_refused_address_in_a_batch_fails_alone(dispatch, monkeypatch):
+    people = _due_crowd(4)
+    refused = people[1].email
+    backend = type(mail.mailers.default)
+    original = backend.send_messages
+
+    def send_messages(mailer, messages):
+        if messages[0].to[0] == refused:
+            raise smtplib.SMTPRecipientsRefused({refused: (550, b"No such user")})
+        return original(mailer, messages)
+
+    monkeypatch.setattr(backend, "send_messages", send_messages)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        p.email for p in people if p.email != refused
+    )
+    failed = Reminder.objects.get(status=Reminder.Status.FAILED)
+    assert failed.user == people[1]
+    assert "No such user" in failed.error
+
+
+def test_a_batch_task_run_twice_sends_each_reminder_once(dispatch, monkeypatch):
+    _due_crowd(3)
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+        assert tasks.send_reminders.delay(queued).get() == {"sent": 3}
+        assert tasks.send_reminders.delay(queued).get() == {}
+    assert len(mail.outbox) == 3

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from backease.celery import app as celery_app
 from reminders import services, tasks
-from reminders.models import Reminder, ReminderSettings
+from reminders.models import Reminder, ReminderSchedule
 from tests.factories import UserFactory
 from tests.faults.servers import wait_until as wait_for
 from tracking.models import local_today
@@ -33,17 +33,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def make_due(*zones: str) -> list:
-    """People in these zones whose reminder time has just come."""
+def make_due(*zones: str, per_person: int = 1) -> list:
+    """People in these zones whose reminder times (`per_person` of them) have just come."""
     users = []
     now = timezone.now()
     for zone in zones:
         user = UserFactory(time_zone=zone)
-        services.reminder_settings_update(
-            user=user, enabled=True, local_time=dt.time(8, 0), weekdays=127, skip_if_done=True
-        )
-        # The clock reaches their chosen time (instead of waiting for it).
-        ReminderSettings.objects.filter(user=user).update(
+        for hour in range(per_person):
+            services.reminder_add(user=user, local_time=dt.time(8 + hour, 0), weekdays=127)
+        # The clock reaches their chosen times (instead of waiting for them).
+        ReminderSchedule.objects.filter(user=user).update(
             next_reminder_at=now - dt.timedelta(seconds=1), next_local_date=local_today(user)
         )
         users.append(user)
@@ -68,19 +67,20 @@ def real_worker():
         task_postrun.disconnect(_close_db)
 
 
-def test_a_real_worker_on_redis_dispatches_and_delivers_one_email_each(real_worker):
-    users = make_due("Europe/Berlin", "Pacific/Kiritimati", "Australia/Lord_Howe")
+def test_a_real_worker_on_redis_dispatches_and_delivers_one_email_per_reminder(real_worker):
+    users = make_due("Europe/Berlin", "Pacific/Kiritimati", "Australia/Lord_Howe", per_person=2)
     tasks.dispatch_reminders.delay()
     wait_for(
-        lambda: Reminder.objects.filter(status=Reminder.Status.SENT).count() == 3,
-        what="three sent reminders",
+        lambda: Reminder.objects.filter(status=Reminder.Status.SENT).count() == 6,
+        what="six sent reminders",
     )
-    wait_for(lambda: len(mail.outbox) == 3, what="three emails")
+    wait_for(lambda: len(mail.outbox) == 6, what="six emails")
     # The beat fires again: nothing more is sent.
     tasks.dispatch_reminders.delay()
     time.sleep(2)
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
-    assert Reminder.objects.count() == 3
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users * 2)
+    assert len({m.extra_headers["Message-ID"] for m in mail.outbox}) == 6
+    assert Reminder.objects.count() == 6
 
 
 def _start_worker(name: str, mail_dir: Path, log: Path) -> subprocess.Popen:

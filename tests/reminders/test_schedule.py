@@ -5,10 +5,11 @@ import pytest
 import time_machine
 from django.core import mail
 
-from reminders import services
-from reminders.models import Reminder, ReminderSettings
+from reminders.models import Reminder, ReminderSchedule
 from reminders.schedule import due_instant, mask_from_days, next_due
 from tests.factories import UserFactory
+
+from .conftest import set_reminder
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager")]
 
@@ -102,11 +103,9 @@ def test_next_due_is_none_without_any_weekday():
 def _run_days(dispatch, user, start: dt.datetime, days: int) -> list[Reminder]:
     """Let the clock run over `days`, dispatching at each due time and one minute before."""
     with time_machine.travel(start, tick=False) as traveller:
-        services.reminder_settings_update(
-            user=user, enabled=True, local_time=_time(user), weekdays=0b1111111, skip_if_done=True
-        )
+        set_reminder(user, local_time=_time(user))
         for _ in range(days):
-            row = ReminderSettings.objects.get(user=user)
+            row = ReminderSchedule.objects.get(user=user)
             traveller.move_to(row.next_reminder_at - dt.timedelta(minutes=1))
             assert dispatch().claimed == 0
             traveller.move_to(row.next_reminder_at)
@@ -152,3 +151,71 @@ def test_over_a_dst_weekend_each_local_day_gets_exactly_one_email(
             hours=1
         )
     assert reminders[0].due_at.astimezone(zone_info).strftime("%Y-%m-%d %H:%M") == first_local
+
+
+# 2026-11-01 in New York: clocks go back at 02:00 EDT to 01:00 EST, so 01:30 happens
+# twice: 05:30 UTC (EDT) and 06:30 UTC (EST).
+FIRST_0130 = utc(2026, 11, 1, 5, 30)
+SECOND_0130 = utc(2026, 11, 1, 6, 30)
+
+
+def test_next_due_between_the_two_occurrences_of_a_time_is_the_second_one():
+    found = next_due(
+        at=dt.time(1, 30),
+        weekdays=0b1111111,
+        zone=ZoneInfo("America/New_York"),
+        now=utc(2026, 11, 1, 6, 0),  # 01:00 EST, after the first 01:30
+    )
+    assert found == (SECOND_0130, dt.date(2026, 11, 1))
+
+
+def test_next_due_after_both_occurrences_is_the_next_day():
+    found = next_due(
+        at=dt.time(1, 30),
+        weekdays=0b1111111,
+        zone=ZoneInfo("America/New_York"),
+        now=utc(2026, 11, 1, 6, 31),
+    )
+    assert found == (utc(2026, 11, 2, 6, 30), dt.date(2026, 11, 2))
+
+
+def _turn_on_at_0130(user):
+    set_reminder(user, local_time=dt.time(1, 30))
+
+
+def test_turned_on_between_the_two_occurrences_the_reminder_goes_at_the_second(dispatch):
+    user = UserFactory(time_zone="America/New_York")
+    with time_machine.travel(utc(2026, 11, 1, 6, 0), tick=False) as traveller:
+        _turn_on_at_0130(user)
+        assert ReminderSchedule.objects.get(user=user).next_reminder_at == SECOND_0130
+        traveller.move_to(SECOND_0130 - dt.timedelta(minutes=1))
+        assert dispatch().claimed == 0
+        traveller.move_to(SECOND_0130)
+        assert dispatch().claimed == 1
+        assert dispatch().claimed == 0
+        # Later that day, still nothing more; the next one is tomorrow at 01:30 EST.
+        traveller.move_to(utc(2026, 11, 1, 20, 0))
+        assert dispatch().claimed == 0
+        row = ReminderSchedule.objects.get(user=user)
+        assert row.next_reminder_at == utc(2026, 11, 2, 6, 30)
+    assert [(r.local_date, r.status) for r in Reminder.objects.filter(user=user)] == [
+        (dt.date(2026, 11, 1), Reminder.Status.SENT)
+    ]
+    assert len(mail.outbox) == 1
+
+
+def test_a_reminder_sent_at_the_first_occurrence_is_not_sent_again_at_the_second(dispatch):
+    user = UserFactory(time_zone="America/New_York")
+    with time_machine.travel(utc(2026, 10, 31, 12, 0), tick=False) as traveller:
+        _turn_on_at_0130(user)
+        traveller.move_to(utc(2026, 11, 1, 1, 0))
+        assert dispatch().claimed == 0
+        traveller.move_to(FIRST_0130)
+        assert dispatch().claimed == 1
+        # Saving the settings again between the two occurrences plans tomorrow, not today.
+        traveller.move_to(utc(2026, 11, 1, 6, 0))
+        _turn_on_at_0130(user)
+        traveller.move_to(SECOND_0130)
+        assert dispatch().claimed == 0
+    assert len(mail.outbox) == 1
+    assert Reminder.objects.filter(user=user).count() == 1
