@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the login time stamp before any login, not with the first request.
-        from . import middleware  # noqa: F401
+        from . import exports, middleware  # noqa: F401

@@ -2,7 +2,7 @@ import logging
 import time
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property, empty
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
@@ -86,13 +86,23 @@ class SafeHtmxDetails(HtmxDetails):
         return path
 
 
+def vary_on_htmx(response: HttpResponse) -> HttpResponse:
+    """Any HTML view may answer htmx with a fragment and everyone else with the page at the
+    same URL, so every HTML response says `Vary: HX-Request`: otherwise back/forward or a
+    cache can show a bare fragment as the page. Saying it always, rather than only where a
+    view renders a partial, is one rule that a new view cannot forget."""
+    if response.get("Content-Type", "").startswith("text/html"):
+        patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
 class HtmxMiddleware(BaseHtmxMiddleware):
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if self.async_mode:
             return self.__acall__(request)
         request.htmx = SafeHtmxDetails(request)
-        return self.get_response(request)
+        return vary_on_htmx(self.get_response(request))
 
     async def __acall__(self, request: HttpRequest) -> HttpResponse:
         request.htmx = SafeHtmxDetails(request)
-        return await self.get_response(request)
+        return vary_on_htmx(await self.get_response(request))

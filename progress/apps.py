@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ProgressConfig(AppConfig):
     name = "progress"
     verbose_name = "Progress"
+
+    def ready(self) -> None:
+        from . import exports  # noqa: F401

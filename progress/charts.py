@@ -27,10 +27,17 @@ def _n(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _svg(width: int, height: int, label_id: str, body: list[str]) -> SafeString:
+def _svg(
+    width: int, height: int, label_id: str, body: list[str], *, natural: bool = False
+) -> SafeString:
+    """`natural`: drawn at its own size (one unit a CSS pixel) and scrolled, never shrunk.
+    The others scale to their column; progress.css sets their text size so that it still
+    reads at least 12 px on a phone."""
+    size = f' width="{width}" height="{height}"' if natural else ""
+    cls = "chart-svg natural" if natural else "chart-svg"
     return mark_safe(  # noqa: S308 - every interpolated value is a number or escaped
-        f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="{label_id}" '
-        f'class="chart-svg" xmlns="http://www.w3.org/2000/svg" '
+        f'<svg viewBox="0 0 {width} {height}"{size} role="img" aria-labelledby="{label_id}" '
+        f'class="{cls}" xmlns="http://www.w3.org/2000/svg" '
         f'font-size="13" fill="currentColor">{"".join(body)}</svg>'
     )
 
@@ -60,7 +67,7 @@ def pain_chart(
     """Pain 0-10 per day: before (circles), after (squares), check-ins (diamonds) and
     the 7-day rolling average (a line)."""
     width, height = 640, 260
-    left, right, top, bottom = 30, 10, 10, 26
+    left, right, top, bottom = 44, 10, 10, 36
     plot_w, plot_h = width - left - right, height - top - bottom
     all_days = list(days_between(start, end))
     n = len(all_days)
@@ -80,7 +87,7 @@ def pain_chart(
             f'class="grid"/><text x="{left - 6}" y="{y(level) + 4:.1f}" text-anchor="end" '
             f'class="axis-label">{level}</text>'
         )
-    body += _x_labels(all_days, x, height - 6)
+    body += _x_labels(all_days, x, height - 8)
 
     # Rolling average: one polyline per run of days that have a value.
     runs: list[list[str]] = [[]]
@@ -124,7 +131,7 @@ def pain_chart(
 def weeks_chart(weeks: list[Week], label_id: str) -> SafeString:
     """Days with a routine per week (bars) against that week's goal (a tick)."""
     width, height = 640, 200
-    left, right, top, bottom = 24, 10, 10, 26
+    left, right, top, bottom = 40, 10, 10, 36
     plot_w, plot_h = width - left - right, height - top - bottom
     n = max(1, len(weeks))
     slot = plot_w / n
@@ -152,7 +159,7 @@ def weeks_chart(weeks: list[Week], label_id: str) -> SafeString:
                 f'<line x1="{bx - slot * 0.1:.1f}" x2="{bx + bw + slot * 0.1:.1f}" '
                 f'y1="{y(week.target):.1f}" y2="{y(week.target):.1f}" class="goal-tick"/>'
             )
-    body += _x_labels([w.monday for w in weeks], lambda i: left + (i + 0.5) * slot, height - 6, 4)
+    body += _x_labels([w.monday for w in weeks], lambda i: left + (i + 0.5) * slot, height - 8, 4)
     return _svg(width, height, label_id, body)
 
 
@@ -163,13 +170,16 @@ def heatmap(
     first = week_start(end - dt.timedelta(days=364))
     cell, gap, left, top = 11, 2, 2, 16
     columns = (end - first).days // 7 + 1
-    width, height = left + columns * (cell + gap), top + 7 * (cell + gap)
+    # Room on the right for the last month's name when it starts in one of the last weeks.
+    right = 28
+    width, height = left + columns * (cell + gap) + right, top + 7 * (cell + gap)
     months = {m: escape(str(name).title()) for m, name in MONTHS_3.items()}  # as "M" formats
     body = []
     for offset, day in enumerate(days_between(first, end)):
         col, row = divmod(offset, 7)
         count = done.get(day, 0)
         cls = f"heat-{min(count, 3)}" + (" heat-off" if not count and day in off_days else "")
+        cls += " today" if day == end else ""
         cx, cy = left + col * (cell + gap), top + row * (cell + gap)
         body.append(
             f'<rect x="{cx}" y="{cy}" width="{cell}" height="{cell}" rx="2" class="{cls}">'
@@ -179,30 +189,37 @@ def heatmap(
             body.append(
                 f'<text x="{cx}" y="{top - 4}" class="axis-label">{months[day.month]}</text>'
             )
-    return _svg(width, height, label_id, body)
+    return _svg(width, height, label_id, body, natural=True)
 
 
 def relief_chart(rows: list[ExerciseRelief], label_id: str) -> SafeString:
     """Mean pain relief of the sessions each exercise was in: bars right of the middle
-    line eased pain, bars left of it went with more pain. Hurting marks follow."""
-    width, row_h, top = 640, 36, 4
+    line eased pain, bars left of it went with more pain. Each exercise is one row: its
+    name on the left, its bar on the same line, its hurting mark at the right end."""
+    width, row_h, top = 640, 44, 4
+    label_w, mark_w = 280, 56
     height = top + max(1, len(rows)) * row_h + 4
-    mid, scale = width / 2, (width / 2 - 10) / 5
+    mid = label_w + (width - label_w - mark_w) / 2
+    scale = (mid - label_w - 4) / 5
     body = [f'<line x1="{mid}" x2="{mid}" y1="0" y2="{height}" class="grid"/>']
     for i, row in enumerate(rows):
-        y0 = top + i * row_h
-        body.append(f'<text x="4" y="{y0 + 12}" class="axis-label">{escape(row.name)}</text>')
+        centre = top + i * row_h + row_h / 2
+        name = row.name if len(row.name) <= 22 else row.name[:21] + "…"
+        body.append(
+            f'<text x="4" y="{centre}" dominant-baseline="central" class="axis-label">'
+            f"<title>{escape(row.name)}</title>{escape(name)}</text>"
+        )
         if row.relief is not None:
             value = max(-5.0, min(5.0, row.relief))
             x0 = mid if value >= 0 else mid + value * scale
             cls = "bar met" if value >= 0 else "bar worse"
             body.append(
-                f'<rect x="{x0:.1f}" y="{y0 + 17}" width="{max(1.0, abs(value) * scale):.1f}" '
-                f'height="12" class="{cls}"/>'
+                f'<rect x="{x0:.1f}" y="{centre - 8}" width="{max(1.0, abs(value) * scale):.1f}" '
+                f'height="16" class="{cls}"/>'
             )
         if row.hurt:
             body.append(
-                f'<text x="{width - 4}" y="{y0 + 12}" text-anchor="end" class="axis-label hurt">'
-                f"⚠ {row.hurt}</text>"
+                f'<text x="{width - 4}" y="{centre}" dominant-baseline="central" '
+                f'text-anchor="end" class="axis-label hurt">⚠ {row.hurt}</text>'
             )
     return _svg(width, height, label_id, body)

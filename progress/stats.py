@@ -16,14 +16,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Avg, Count, F, Q, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Avg, Count, F, Q
+from django.db.models.functions import Cast
 from django.utils.dateformat import format as date_format
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from routines.translation import translated
-from tracking.models import CheckIn, PainDay, Session, StepRecord, pain_days
+from tracking.models import CheckIn, PainDay, Session, StepRecord, as_of, pain_days
 
 from .models import Pause, ProgressSettings
 
@@ -301,30 +301,26 @@ def pain_averages(
     )
 
 
-def latest_rating(user: User) -> tuple[dt.date, int] | None:
-    """The most recent pain rating: a check-in, or a session's pain after (else before).
-    One query."""
-    checkins = (
-        CheckIn.objects.for_user(user)
-        .annotate(
-            value=F("pain"), at=F("updated_at"), kind=Value(0, output_field=models.IntegerField())
-        )
-        .values_list("local_date", "value", "at", "kind")
-        .order_by()
-    )
+def latest_rating(
+    user: User, *, today: dt.date, days: dict[dt.date, PainDay] | None = None
+) -> tuple[dt.date, int] | None:
+    """The latest local day with a rating, and that day's value (its highest rating, as
+    the safety rules count it). A day stored in a zone further east counts as today.
+    One query when that day is among `days` (from `pain_days`), else three."""
+    checkins = CheckIn.objects.for_user(user).values_list("local_date", flat=True).order_by()
     sessions = (
         Session.objects.for_user(user)
         .filter(Q(pain_before__isnull=False) | Q(pain_after__isnull=False))
-        .annotate(
-            value=Coalesce("pain_after", "pain_before"),
-            at=Coalesce("finished_at", "started_at"),
-            kind=Value(1, output_field=models.IntegerField()),
-        )
-        .values_list("local_date", "value", "at", "kind")
+        .values_list("local_date", flat=True)
         .order_by()
     )
-    row = checkins.union(sessions, all=True).order_by("-local_date", "-at").first()
-    return (row[0], row[1]) if row else None
+    latest = checkins.union(sessions, all=True).order_by("-local_date").first()
+    if latest is None:
+        return None
+    day = as_of(latest, today)
+    if days is None or day not in days:
+        days = pain_days(user, day, day)
+    return day, days[day].high
 
 
 def pain_summary(
@@ -345,7 +341,7 @@ def pain_summary(
     return PainSummary(
         recent_average=recent,
         previous_average=previous,
-        latest=latest_rating(user),
+        latest=latest_rating(user, today=today, days=days),
         relief=None if relief["avg"] is None else float(relief["avg"]),
         relief_sessions=relief["n"],
     )

@@ -7,9 +7,9 @@ from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
 
@@ -38,6 +38,14 @@ from .stats import (
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
+
+
+def routines_count(n: int) -> str:
+    return ngettext("%(n)s routine", "%(n)s routines", n) % {"n": n}
+
+
+def days_count(n: int) -> str:
+    return ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
 
 
 def _suggested_routine(request: HttpRequest) -> Routine | None:
@@ -118,6 +126,7 @@ def progress(request: HtmxHttpRequest) -> HttpResponse:
         "last_average": averages[-1] if averages else None,
         "mean_pain": mean(p.value for p in in_range if p.value is not None),
         "weeks": weeks,
+        "this_week": history.this_week,
         "weeks_svg": charts.weeks_chart(weeks, "weeks-title"),
         "weeks_met": sum(1 for w in closed_weeks if w.met),
         "weeks_closed": len(closed_weeks),
@@ -125,13 +134,11 @@ def progress(request: HtmxHttpRequest) -> HttpResponse:
         "relief_svg": charts.relief_chart(reliefs, "relief-title"),
         "heatmap_svg": charts.heatmap(today, history.done, heat_off, "heat-title"),
         "months": months,
-        "year_days": sum(m.days for m in months),
-        "year_sessions": sum(m.sessions for m in months),
+        "year_routines_text": routines_count(sum(m.sessions for m in months)),
+        "year_days_text": days_count(sum(m.days for m in months)),
     }
     template = "progress/progress.html#charts" if request.htmx else "progress/progress.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render(request, template, context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -9,6 +9,7 @@ class RemindersConfig(AppConfig):
     def ready(self) -> None:
         from accounts.signals import profile_changed
 
+        from . import exports  # noqa: F401
         from .services import reschedule_after_profile_change
 
         profile_changed.connect(reschedule_after_profile_change, dispatch_uid="reminders")

@@ -8,6 +8,6 @@ class SafetyConfig(AppConfig):
     verbose_name = _("Pain safety")
 
     def ready(self) -> None:
-        from . import receivers
+        from . import exports, receivers  # noqa: F401
 
         receivers.connect()

@@ -56,6 +56,12 @@ class ShareLinkForm(forms.Form):
     weeks = forms.IntegerField(
         label=_("Weeks to share"), min_value=MIN_WEEKS, max_value=MAX_WEEKS, initial=8
     )
+    label = forms.CharField(
+        label=_("Who is it for? (optional)"),
+        max_length=80,
+        required=False,
+        help_text=_("For example “Dr Patel” or “physio”. Only you see it."),
+    )
 
 
 class EmergencyQuestionsForm(ScreeningForm):

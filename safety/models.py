@@ -257,6 +257,8 @@ class ShareLink(models.Model):
         settings.AUTH_USER_MODEL, related_name="share_links", on_delete=models.CASCADE
     )
     token_hash = models.CharField(max_length=64, unique=True)
+    # Who the link is for ("Dr Patel", "physio"), so the right one can be withdrawn.
+    label = models.CharField(_("for"), max_length=80, blank=True)
     weeks = models.PositiveSmallIntegerField(_("weeks"), default=8)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(_("expires at"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from fpdf import FPDF
 
 from .wording import DISCLAIMER, number
@@ -61,7 +62,11 @@ def summary_pdf(summary: dict) -> bytes:
     doc.cell(w, 9, _text(_("Low back pain: self-care summary")), new_x="LMARGIN", new_y="NEXT")
     doc.set_font("Helvetica", size=9)
     line(
-        _("%(person)s - %(start)s to %(end)s (%(weeks)s weeks), ratings on %(rated)s days")
+        ngettext(
+            "%(person)s - %(start)s to %(end)s (%(weeks)s weeks), ratings on %(rated)s day",
+            "%(person)s - %(start)s to %(end)s (%(weeks)s weeks), ratings on %(rated)s days",
+            summary["rated_days"],
+        )
         % {
             "person": summary["person"],
             "start": _day(summary["start"]),
@@ -113,19 +118,26 @@ def summary_pdf(summary: dict) -> bytes:
         doc.ln()
 
     heading(_("Sessions and adherence"))
+    total, goal = summary["sessions_total"], summary["weekly_goal"]
     line(
-        _(
-            "%(total)s sessions (%(completed)s completed); a routine completed on %(active)s of "
-            "%(days)s days (%(percent)s%%). Weekly goal: %(goal)s days."
+        " ".join(
+            [
+                ngettext(
+                    "%(total)s session (%(completed)s completed).",
+                    "%(total)s sessions (%(completed)s completed).",
+                    total,
+                )
+                % {"total": total, "completed": summary["sessions_completed"]},
+                _("A routine completed on %(active)s of %(days)s days (%(percent)s%%).")
+                % {
+                    "active": summary["active_days"],
+                    "days": summary["days"],
+                    "percent": summary["adherence_percent"],
+                },
+                ngettext("Weekly goal: %(goal)s day.", "Weekly goal: %(goal)s days.", goal)
+                % {"goal": goal},
+            ]
         )
-        % {
-            "total": summary["sessions_total"],
-            "completed": summary["sessions_completed"],
-            "active": summary["active_days"],
-            "days": summary["days"],
-            "percent": summary["adherence_percent"],
-            "goal": summary["weekly_goal"],
-        }
     )
 
     heading(_("Exercises that hurt"))
@@ -133,7 +145,11 @@ def summary_pdf(summary: dict) -> bytes:
         line(_("None reported."))
     for item in summary["hurting"]:
         line(
-            _("%(name)s: hurt in %(hurt)s of %(total)s times")
+            ngettext(
+                "%(name)s: hurt in %(hurt)s of %(total)s time",
+                "%(name)s: hurt in %(hurt)s of %(total)s times",
+                item["total"],
+            )
             % {"name": item["exercise_name"], "hurt": item["hurt"], "total": item["total"]}
         )
 
@@ -154,13 +170,10 @@ def summary_pdf(summary: dict) -> bytes:
         line(_("None."))
     for flag in summary["open_flags"] + summary["past_flags"]:
         state = (
-            _("open since %(date)s") % {"date": _day(timezone.localdate(flag.opened_at))}
+            _("open since %(date)s") % {"date": _day(flag.opened_on)}
             if flag.is_open
             else _("%(start)s to %(end)s")
-            % {
-                "start": _day(timezone.localdate(flag.opened_at)),
-                "end": _day(timezone.localdate(flag.closed_at)),
-            }
+            % {"start": _day(flag.opened_on), "end": _day(flag.closed_on)}
         )
         advice = f" {flag.consider}" if flag.is_open else ""
         line(f"{flag.get_rule_display()} ({state}): {flag.noticed}{advice}")
@@ -198,5 +211,14 @@ def _chart(doc: FPDF, summary: dict, w: float) -> None:
         doc.circle(x=x, y=y, radius=0.6, style="F")
     doc.set_line_width(0.2)
     doc.set_draw_color(0)
-    doc.set_y(y0 + height + 4)
+    # The same date labels as the web chart: first, middle and last day.
+    doc.set_font("Helvetica", size=7)
+    for tick in summary["chart"]["ticks"]:
+        x = x0 + (tick["day"] - summary["start"]).days * step
+        label = _day(tick["day"])
+        offset = {"start": 0, "middle": doc.get_string_width(label) / 2}.get(
+            tick["anchor"], doc.get_string_width(label)
+        )
+        doc.text(x - offset, y0 + height + 4, label)
+    doc.set_y(y0 + height + 7)
     doc.set_font("Helvetica", size=9)

@@ -418,7 +418,7 @@ def emergency_acknowledge(*, user: User) -> int:
 
 
 def share_link_create(
-    *, user: User, weeks: int = 8, days: int | None = None
+    *, user: User, weeks: int = 8, days: int | None = None, label: str = ""
 ) -> tuple[ShareLink, str]:
     """A new read-only link to the clinician summary; returns the link and its token, which
     is not stored (only its hash) and so can be shown once."""
@@ -428,6 +428,7 @@ def share_link_create(
         user=user,
         token_hash=hash_token(token),
         weeks=weeks,
+        label=label,
         created_at=now,
         expires_at=now + dt.timedelta(days=days or settings.SAFETY_SHARE_LINK_DAYS),
     )

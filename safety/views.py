@@ -203,8 +203,12 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
 def share_create(request: HttpRequest) -> HttpResponse:
     form = ShareLinkForm(request.POST)
     if not form.is_valid():
+        if "label" in form.errors:
+            return _error(request, _("Keep “Who is it for?” to 80 characters or fewer."))
         return _bad_weeks(request)
-    _link, token = services.share_link_create(user=request.user, weeks=form.cleaned_data["weeks"])
+    _link, token = services.share_link_create(
+        user=request.user, weeks=form.cleaned_data["weeks"], label=form.cleaned_data["label"]
+    )
     # Shown once, on the next page: only the token's hash is stored.
     request.session["safety_new_share_link"] = request.build_absolute_uri(
         reverse("safety:shared_summary", args=[token])

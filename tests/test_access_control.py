@@ -782,6 +782,22 @@ def test_no_page_may_be_stored_by_a_cache(seed, route, role, htmx):
     assert_kept_out_of_caches(response, path)
 
 
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+@pytest.mark.parametrize("route", ALL_PATTERNS)
+def test_every_html_response_varies_on_hx_request(seed, route, htmx):
+    """A URL may answer htmx with a fragment and a plain request with the page: a cache or
+    the back button must never mix them up (issue 13.8)."""
+    case = case_for(route)
+    path = fill(case.path, seed.ids)
+    headers = {"HX-Request": "true", "HX-Current-URL": f"http://testserver{path}"} if htmx else {}
+
+    response = client_for(seed, "owner").get(path, headers=headers)
+
+    if response["Content-Type"].startswith("text/html"):
+        vary = {part.strip().lower() for part in response.get("Vary", "").split(",")}
+        assert "hx-request" in vary, f"{path}: Vary {response.get('Vary')!r}"
+
+
 @pytest.mark.parametrize(("route", "role"), POSTS)
 def test_each_form_changes_the_owners_data_for_the_owner_only(seed, route, role):
     case = CASES[route]

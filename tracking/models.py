@@ -189,6 +189,8 @@ class Session(models.Model):
     stiffness = models.PositiveSmallIntegerField(
         _("stiffness"), null=True, blank=True, validators=PAIN_VALIDATORS
     )
+    # Ticked with the rating after the routine; the warning-sign questions follow it.
+    new_leg_symptoms = models.BooleanField(_("new leg symptoms"), default=False)
     note = models.TextField(_("note"), blank=True, max_length=2000)
 
     # Player state.
@@ -349,6 +351,7 @@ class CheckIn(models.Model):
     )
     local_date = models.DateField(_("day"))
     pain = models.PositiveSmallIntegerField(_("pain"), validators=PAIN_VALIDATORS)
+    new_leg_symptoms = models.BooleanField(_("new symptoms"), default=False)
     note = models.TextField(_("note"), blank=True, max_length=2000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -366,47 +369,73 @@ class CheckIn(models.Model):
         return f"{self.user} {self.local_date}: {self.pain}"
 
 
+# A person who moves west can hold rows dated later than their new local today: a
+# check-in saved just after midnight on 1 Dec in Berlin is still 30 Nov in New York.
+# Reading "up to today" therefore looks this far ahead and counts such rows as today's,
+# so a stored day never shows as being in the future and never drops out of "the last
+# 7 days". (Zones differ by at most 26 hours.)
+ZONE_LEAD = dt.timedelta(days=2)
+
+
+def as_of(day: dt.date, today: dt.date) -> dt.date:
+    """A stored local day as the person's current zone sees it: never after today."""
+    return min(day, today)
+
+
 @dataclass(frozen=True)
 class PainDay:
     day: dt.date
     before: float | None = None  # mean "pain before" of the day's sessions
     after: float | None = None  # mean "pain after"
     checkin: int | None = None
+    high: int | None = None  # the highest rating of the day, whichever kind
 
     @property
     def value(self) -> float | None:
-        """The day's pain for the progress trends: its check-in when there is one (the
-        person's own rating of the day), otherwise the mean "pain before" of that day's
-        sessions (their baseline before any relief from the routine). The safety rules
-        use the day's highest rating instead (`safety.sweep`), so a bad moment is never
-        averaged away."""
-        return float(self.checkin) if self.checkin is not None else self.before
+        """The day's pain: its highest rating (a check-in, or a session's pain before or
+        after), the same value the safety rules (`safety.sweep`) and the clinician summary
+        use, so a bad moment is never averaged away and every figure agrees."""
+        return None if self.high is None else float(self.high)
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
 
 
 def pain_days(user: User, start: dt.date, end: dt.date) -> dict[dt.date, PainDay]:
-    """Days in [start, end] with any rating, oldest first. Two queries."""
-    sessions = {
-        day: (before, after)
-        for day, before, after in Session.objects.for_user(user)
-        .filter(local_date__range=(start, end))
+    """Days in [start, end] with any rating, oldest first. Two queries. When `end` is the
+    person's today, rows dated after it (saved in a zone further east) count as today's."""
+    today = local_today(user)
+    upper = end + ZONE_LEAD if end >= today else end
+    ratings: dict[dt.date, dict[str, list[int]]] = {}
+    for day, before, after in (
+        Session.objects.for_user(user)
+        .filter(local_date__range=(start, upper))
         .filter(Q(pain_before__isnull=False) | Q(pain_after__isnull=False))
-        .values("local_date")
-        .annotate(before=models.Avg("pain_before"), after=models.Avg("pain_after"))
-        .values_list("local_date", "before", "after")
+        .values_list("local_date", "pain_before", "pain_after")
         .order_by()
-    }
-    checkins = dict(
+    ):
+        kinds = ratings.setdefault(min(day, end), {"before": [], "after": [], "checkin": []})
+        if before is not None:
+            kinds["before"].append(before)
+        if after is not None:
+            kinds["after"].append(after)
+    for day, pain in (
         CheckIn.objects.for_user(user)
-        .filter(local_date__range=(start, end))
+        .filter(local_date__range=(start, upper))
         .values_list("local_date", "pain")
-    )
+        .order_by("local_date")
+    ):
+        kinds = ratings.setdefault(min(day, end), {"before": [], "after": [], "checkin": []})
+        kinds["checkin"].append(pain)
     days = {}
-    for day in sorted(set(sessions) | set(checkins)):
-        before, after = sessions.get(day, (None, None))
+    for day in sorted(ratings):
+        kinds = ratings[day]
         days[day] = PainDay(
             day=day,
-            before=None if before is None else float(before),
-            after=None if after is None else float(after),
-            checkin=checkins.get(day),
+            before=_mean(kinds["before"]),
+            after=_mean(kinds["after"]),
+            checkin=max(kinds["checkin"], default=None),
+            high=max(kinds["before"] + kinds["after"] + kinds["checkin"]),
         )
     return days

@@ -267,6 +267,7 @@ def session_rate_after(
     pain_after: int,
     feelings: dict[int, str],
     note: str = "",
+    new_leg_symptoms: bool = False,
 ) -> Session:
     """The pain check after the routine, with how each exercise felt."""
     if session.is_active:
@@ -275,7 +276,7 @@ def session_rate_after(
         raise SessionError(_("You have already rated this session; you can edit it in History."))
     with transaction.atomic():
         won = Session.objects.filter(pk=session.pk, pain_after__isnull=True).update(
-            pain_after=pain_after, note=note or session.note
+            pain_after=pain_after, note=note or session.note, new_leg_symptoms=new_leg_symptoms
         )
         if not won:
             raise SessionError(
@@ -362,13 +363,20 @@ def session_close_stale(*, now: dt.datetime | None = None, user: User | None = N
 
 
 def checkin_save(
-    *, user: User, pain: int, note: str = "", day: dt.date | None = None
+    *,
+    user: User,
+    pain: int,
+    note: str = "",
+    day: dt.date | None = None,
+    new_leg_symptoms: bool = False,
 ) -> tuple[CheckIn, bool]:
     """Create or update the check-in of a local day (today by default; "log yesterday"
     passes yesterday)."""
     day = day or local_today(user)
     checkin, created = CheckIn.objects.update_or_create(
-        user=user, local_date=day, defaults={"pain": pain, "note": note}
+        user=user,
+        local_date=day,
+        defaults={"pain": pain, "note": note, "new_leg_symptoms": new_leg_symptoms},
     )
     pain_data_changed_on_commit(user_id=user.pk)
     return checkin, created

@@ -211,6 +211,7 @@ def session_finish(request: HttpRequest, session_id: int) -> HttpResponse:
             pain_after=form.cleaned_data["pain_after"],
             feelings=form.feelings(),
             note=form.cleaned_data["note"],
+            new_leg_symptoms=form.cleaned_data["new_leg_symptoms"],
         )
     except services.SessionError as exc:
         messages.error(request, exc.message)
@@ -306,7 +307,11 @@ def checkin(request: HttpRequest) -> HttpResponse:
     if shown and not all(question_form.is_valid() for _q, question_form in questions):
         return render(request, template, context, status=400)
     checkin_obj, _created = services.checkin_save(
-        user=request.user, pain=pain, note=form.cleaned_data["note"], day=today
+        user=request.user,
+        pain=pain,
+        note=form.cleaned_data["note"],
+        day=today,
+        new_leg_symptoms=new_symptoms,
     )
     context.update(
         checkin=checkin_obj,

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from backease.exports import TABLES
 from progress.models import Pause, ProgressSettings
 from tests.conftest import PASSWORD
 from tests.factories import (
@@ -55,18 +56,25 @@ def test_it_exports_every_record_as_json(user_client, user, records):
     assert response["Content-Type"].startswith("application/json")
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
-    assert data["profile"]["email"] == user.email
-    assert data["settings"] == {
-        "weekly_goal": 5,
-        "preferred_routine": None,
-        "sound_muted": False,
-        "rest_weekdays": [6],
-    }
+    assert data["profile"] == [
+        {
+            "email": user.email,
+            "display_name": user.display_name,
+            "time_zone": user.time_zone,
+            "country": user.country.code,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": data["profile"][0]["last_login"],
+            "weekly_goal": 5,
+            "preferred_routine": None,
+            "sound_muted": False,
+        }
+    ]
+    assert data["progress_settings"] == [{"rest_weekdays": [6]}]
     assert [s["id"] for s in data["sessions"]] == [s.id for s in records["sessions"]]
-    assert [len(s["steps"]) for s in data["sessions"]] == [1, 1]
+    assert [s["session_id"] for s in data["steps"]] == [s.id for s in records["sessions"]]
     assert data["sessions"][0]["note"] == "=SUM(A1)"
     assert [c["pain"] for c in data["checkins"]] == [6, 2]
-    assert data["pauses"] == [
+    assert [{k: v for k, v in pause.items() if k != "created_at"} for pause in data["pauses"]] == [
         {
             "start": "2026-04-01",
             "end": "2026-04-05",
@@ -78,16 +86,14 @@ def test_it_exports_every_record_as_json(user_client, user, records):
     assert "someone else" not in response.content.decode()
 
 
-def test_it_exports_one_csv_file_per_kind_in_a_zip(user_client, user, records):
+def test_it_exports_one_csv_file_per_table_in_a_zip(user_client, user, records):
     response = user_client.get(reverse("progress:export", args=["zip"]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = sorted(archive.namelist())
-    assert names == [
-        f"backease/{n}"
-        for n in ("checkins.csv", "pauses.csv", "profile.csv", "sessions.csv", "steps.csv")
-    ]
+    assert names == sorted(f"backease/{name}.csv" for name in TABLES)
+    assert {"backease/screenings.csv", "backease/flags.csv", "backease/reminders.csv"} <= set(names)
 
     def rows(name):
         text = archive.read(f"backease/{name}").decode("utf-8-sig")
@@ -101,6 +107,7 @@ def test_it_exports_one_csv_file_per_kind_in_a_zip(user_client, user, records):
     assert {int(r["session_id"]) for r in rows("steps.csv")} == {s.id for s in records["sessions"]}
     assert [r["note"] for r in rows("checkins.csv")] == ["sore, “quoted”", ""]
     assert len(rows("pauses.csv")) == 1
+    assert rows("progress_settings.csv")[0]["rest_weekdays"] == "[6]"
     everything = b"".join(archive.read(n) for n in names).decode("utf-8-sig")
     assert "not yours" not in everything
     assert "someone else" not in everything

@@ -62,15 +62,16 @@ def test_it_uses_days_before_the_range_for_the_first_averages():
     assert result[D(2026, 4, 5)] == 2.0  # 29 March has left the window
 
 
-def test_it_rates_a_day_by_its_check_in_else_its_mean_pain_before(user):
+def test_it_rates_a_day_by_its_highest_rating_as_the_safety_rules_do(user):
     SessionFactory(user=user, local_date=D(2026, 4, 10), pain_before=6, pain_after=2)
     SessionFactory(user=user, local_date=D(2026, 4, 10), pain_before=4, pain_after=None)
     SessionFactory(user=user, local_date=D(2026, 4, 11), pain_before=7, pain_after=5)
     CheckInFactory(user=user, local_date=D(2026, 4, 11), pain=3)
     CheckInFactory(user=user, local_date=D(2026, 4, 12), pain=2)
     days = pain_days(user, D(2026, 4, 1), D(2026, 4, 30))
-    assert days[D(2026, 4, 10)] == PainDay(D(2026, 4, 10), before=5.0, after=2.0)
-    assert days[D(2026, 4, 11)].value == 3.0
+    assert days[D(2026, 4, 10)] == PainDay(D(2026, 4, 10), before=5.0, after=2.0, high=6)
+    assert days[D(2026, 4, 11)].value == 7.0
+    assert days[D(2026, 4, 12)].value == 2.0
 
 
 def test_it_compares_the_last_7_days_with_the_7_before(user, other_user):
@@ -81,13 +82,14 @@ def test_it_compares_the_last_7_days_with_the_7_before(user, other_user):
     SessionFactory(user=user, local_date=TODAY, pain_before=4, pain_after=1)
     SessionFactory(user=user, local_date=TODAY - dt.timedelta(days=30), pain_before=5, pain_after=5)
     summary = pain_summary(user, today=TODAY)
-    assert summary.recent_average == 3.0
+    # Today's value is its highest rating: the session's 4 before, not the check-in's 3.
+    assert summary.recent_average == pytest.approx((4 + 3 * 6) / 7)
     assert summary.previous_average == 5.0
-    assert summary.change == -2.0
+    assert summary.change == pytest.approx((4 + 3 * 6) / 7 - 5)
     assert summary.relief == 1.5
     assert summary.relief_sessions == 2
     assert pain_trend_words(user, today=TODAY) == (
-        "Your average pain over the last 7 days is 3.0 out of 10, lower than the week before."
+        "Your average pain over the last 7 days is 3.1 out of 10, lower than the week before."
     )
 
 
@@ -96,14 +98,14 @@ def test_it_says_so_when_there_are_no_recent_ratings(user):
     assert pain_summary(user, today=TODAY).change is None
 
 
-def test_it_finds_the_latest_rating_among_check_ins_and_sessions(user):
-    assert latest_rating(user) is None
+def test_it_finds_the_latest_rated_day_and_its_highest_rating(user):
+    assert latest_rating(user, today=TODAY) is None
     CheckInFactory(user=user, local_date=D(2026, 4, 1), pain=6)
     SessionFactory(user=user, local_date=D(2026, 4, 3), pain_before=5, pain_after=2)
     SessionFactory(user=user, local_date=D(2026, 4, 4), pain_before=None, pain_after=None)
-    assert latest_rating(user) == (D(2026, 4, 3), 2)
+    assert latest_rating(user, today=TODAY) == (D(2026, 4, 3), 5)
     CheckInFactory(user=user, local_date=D(2026, 4, 5), pain=4)
-    assert latest_rating(user) == (D(2026, 4, 5), 4)
+    assert latest_rating(user, today=TODAY) == (D(2026, 4, 5), 4)
 
 
 def test_it_summarises_which_exercises_help_and_which_hurt(user, other_user):

@@ -187,7 +187,7 @@ def test_it_gives_every_chart_a_summary_and_a_table(user_client, user, at_now):
     assert content.count("<table") == 4
     assert content.count('role="img"') == 4
     assert "You rated your pain on 2 days in this period." in content
-    assert "In the last 12 months you completed 1 routines on 1 days." in content
+    assert "In the last 12 months you completed 1 routine on 1 day." in content
     assert "style=" not in content  # the CSP allows no inline styles
 
 

@@ -35,7 +35,8 @@ def test_the_email_has_the_name_routine_link_streak_and_pain_trend(user, dispatc
     routine = Routine.objects.published().get(slug="desk-break")
     for days_ago in (1, 2):
         SessionFactory(user=user, local_date=TODAY - dt.timedelta(days=days_ago))
-    CheckInFactory(user=user, local_date=TODAY - dt.timedelta(days=1), pain=3)
+    # A day's value is its highest rating: 7 (the check-in) and 5 (the session's before).
+    CheckInFactory(user=user, local_date=TODAY - dt.timedelta(days=1), pain=7)
     _due_reminder(user, dispatch, routine=routine, label="Desk break")
 
     [message] = mail.outbox
@@ -48,7 +49,7 @@ def test_the_email_has_the_name_routine_link_streak_and_pain_trend(user, dispatc
         assert routine.title in part
         assert start_url in part
         assert "2 days in a row" in part
-        assert "Your average pain over the last 7 days is 4.0 out of 10." in part
+        assert "Your average pain over the last 7 days is 6.0 out of 10." in part
     assert message.alternatives[0].mimetype == "text/html"
     assert message.to == [user.email]
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

@@ -41,7 +41,7 @@ def test_the_summary_shows_the_figures_a_clinician_needs(user_client, history):
     assert response.status_code == 200
     text = response.text
     for expected in [
-        "Robin", "<svg", "<polyline", "Weekly", "Sessions and adherence", "hurt 1 of 1 times",
+        "Robin", "<svg", "<polyline", "Weekly", "Sessions and adherence", "hurt 1 of 1 time",
         "high temperature", "Severe pain", "Sharp after gardening", "cannot diagnose",
         "css/safety.css",
     ]:  # fmt: skip
