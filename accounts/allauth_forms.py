@@ -13,6 +13,7 @@ from allauth.core import ratelimit
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from .models import User
 from .services import email_claims_release
@@ -58,3 +59,12 @@ class ResetPasswordForm(allauth_forms.ResetPasswordForm):
         # that there is no account for it, with a link to sign up.
         self.users = list(User.objects.owning_email(email).filter(is_active=True))
         return email
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's login form in BackEase's words (one casing: "Remember me")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Remember me")

@@ -2,21 +2,26 @@ import json
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
-from django.urls import reverse
 from django.utils import translation
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .countries import guess_country, zone_countries
 from .models import User, available_time_zones
+from .zones import grouped_zone_choices
 
 COUNTRY_HELP = _("BackEase shows this country's emergency number when you need it.")
 
 
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(available_time_zones())]
+class TimeZoneField(forms.ChoiceField):
+    """Current zones grouped by region ("New York (UTC−5)"); any zone the database knows
+    is still accepted, so an older name a browser reported or a person saved stays valid."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=grouped_zone_choices, **kwargs)
+
+    def valid_value(self, value) -> bool:
+        return value in available_time_zones()
 
 
 def country_choices(blank: str):
@@ -67,16 +72,6 @@ class SignupForm(forms.Form):
         language = translation.get_language()
         user.language = language if language in dict(settings.LANGUAGES) else ""
         user.save(update_fields=["display_name", "time_zone", "country", "language"])
-        # Offer the daily reminder (off until the person turns it on: no unasked-for email).
-        messages.info(
-            request,
-            format_html(
-                '{} <a href="{}">{}</a>',
-                _("Would a daily reminder help? You can choose a time and days."),
-                reverse("reminders:settings"),
-                _("Set up a reminder"),
-            ),
-        )
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -90,7 +85,7 @@ class ProfileForm(forms.ModelForm):
         required=False,
         help_text=_("Pages, emails and the summary for your clinician use this language."),
     )
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+    time_zone = TimeZoneField(label=_("Time zone"))
     country = forms.ChoiceField(
         label=_("Country"),
         choices=country_choices(_("Not set: show 112")),
@@ -101,6 +96,11 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "language", "time_zone", "country"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        stored = self.instance.time_zone
+        self.fields["time_zone"].choices = lambda: grouped_zone_choices(extra=stored)
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,18 +1,18 @@
 """Email backend for local use: keep every message as a file and echo it."""
 
-import sys
+import logging
 
 from django.core.mail.backends.filebased import EmailBackend as FileBackend
 
+logger = logging.getLogger("backease.mail")
+
 
 class FileAndConsoleBackend(FileBackend):
-    """Writes each message under EMAIL_FILE_PATH and prints it, so a person running
-    `make run` can read sign-up and reminder emails without an SMTP server."""
+    """Writes each message under EMAIL_FILE_PATH and logs it at INFO, so a person running
+    `make run` can read sign-up and reminder emails without an SMTP server. Logged, not
+    printed: the Celery worker turns stdout into WARNING lines of `celery.redirected`."""
 
     def write_message(self, message) -> None:
         super().write_message(message)
-        text = message.message().as_bytes()
-        sys.stdout.write(f"\n--- email written to {self._fname} ---\n")
-        sys.stdout.write(text.decode(errors="replace"))
-        sys.stdout.write("\n" + "-" * 79 + "\n")
-        sys.stdout.flush()
+        text = message.message().as_bytes().decode(errors="replace")
+        logger.info("email written to %s\n%s\n%s", self._fname, text, "-" * 79)

@@ -4,6 +4,7 @@ Every variable, its default and what it does is listed in README.md ("Configurat
 """
 
 import datetime
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
@@ -98,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 # The emergency alert of every page and the paused start buttons.
                 "safety.context_processors.emergency",
+                "backease.context_processors.site",
             ],
         },
     },
@@ -189,6 +191,7 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_FORMS = {
     "signup": "accounts.allauth_forms.SignupForm",
     "reset_password": "accounts.allauth_forms.ResetPasswordForm",
+    "login": "accounts.allauth_forms.LoginForm",
 }
 # One address per account: a new one waits, unverified, until its link is followed, then
 # replaces the old one. BackEase writes to one person at one address; a second address
@@ -271,6 +274,8 @@ else:
     )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="BackEase <hello@backease.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Named wherever the app says "contact us" (error pages, emails, account pages).
+CONTACT_EMAIL = env("CONTACT_EMAIL", default=parseaddr(DEFAULT_FROM_EMAIL)[1])
 
 # --- Celery -----------------------------------------------------------------
 

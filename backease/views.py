@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from routines.models import Routine
 from safety.models import screening_never_answered
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 
 @login_not_required
-@require_GET
+@require_safe  # HEAD / answers like GET (uptime checks, link previews)
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         # The red-flag questions are asked once after sign-up (issue 6).
@@ -109,7 +109,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """handler500. A lost database connection is not a bug: answer 503 with a page that asks
     people to try again in a minute (Django reconnects on its own once the database is back).
     Both pages render without the request, the user or the database."""
-    context = {"request_id": request_id.get()}
+    context = {"request_id": request_id.get(), "contact_email": settings.CONTACT_EMAIL}
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
         response = HttpResponse(loader.render_to_string("503.html", context), status=503)
         response["Retry-After"] = "30"

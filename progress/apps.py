@@ -6,4 +6,6 @@ class ProgressConfig(AppConfig):
     verbose_name = "Progress"
 
     def ready(self) -> None:
-        from . import exports  # noqa: F401
+        from . import exports, notes  # noqa: F401
+
+        notes.connect()

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from routines.models import Routine
+from tracking.forms import PAIN_CHOICES, PainScaleWidget
 
 from .models import WEEKDAY_CHOICES, Pause
 
@@ -56,38 +57,37 @@ class PauseForm(forms.ModelForm):
         return data
 
 
+def _optional_pain(label) -> forms.TypedChoiceField:
+    """The same 0–10 buttons as everywhere else (tracking's pain scale), here optional:
+    which ratings are needed depends on what is logged (see clean())."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=PAIN_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=PainScaleWidget(low=_("0 no pain"), high=_("10 worst pain imaginable")),
+    )
+
+
 class LogYesterdayForm(forms.Form):
     KIND_CHOICES = [
         ("checkin", _("A pain check-in")),
         ("session", _("A routine I did")),
     ]
-    PAIN_CHOICES = [("", "—"), *[(n, str(n)) for n in range(11)]]
 
-    kind = forms.ChoiceField(label=_("What would you like to log?"), choices=KIND_CHOICES)
+    kind = forms.ChoiceField(
+        label=_("What would you like to log?"),
+        choices=KIND_CHOICES,
+        initial="checkin",
+        widget=forms.RadioSelect,
+    )
     routine = forms.ModelChoiceField(
         label=_("Routine"), queryset=Routine.objects.published(), required=False
     )
-    pain = forms.TypedChoiceField(
-        label=_("Pain yesterday (0 = no pain, 10 = worst imaginable)"),
-        choices=PAIN_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    pain_before = forms.TypedChoiceField(
-        label=_("Pain before the routine"),
-        choices=PAIN_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    pain_after = forms.TypedChoiceField(
-        label=_("Pain after the routine"),
-        choices=PAIN_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
+    pain = _optional_pain(_("Pain yesterday"))
+    pain_before = _optional_pain(_("Pain before the routine (optional)"))
+    pain_after = _optional_pain(_("Pain after the routine (optional)"))
     note = forms.CharField(label=_("Note"), max_length=2000, required=False, widget=forms.Textarea)
 
     def clean(self) -> dict:

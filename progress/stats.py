@@ -385,9 +385,17 @@ class ExerciseRelief:
     easier: int
     relief: float | None  # mean pain relief of the sessions it was done in
 
+    # "Often" and "usually" need a few sessions behind them.
+    ENOUGH_SESSIONS = 3
+
     @property
     def verdict(self) -> str:
-        if self.hurt and self.hurt * 3 >= self.done + self.hurt:
+        sessions = self.done + self.hurt
+        if sessions < self.ENOUGH_SESSIONS:
+            if self.hurt:
+                return _("It hurt recently: skip it if it hurts again.")
+            return _("Too few sessions to tell yet.")
+        if self.hurt and self.hurt * 3 >= sessions:
             return _("Often hurts: consider skipping it and mention it to a professional.")
         if self.relief is not None and self.relief >= 1:
             return _("Sessions with it usually eased your pain.")

@@ -298,6 +298,8 @@ CASES: dict[str, Case] = {
     "sessions/<int:session_id>/play/<str:action>/": own_action(
         "/sessions/{active}/play/start/", data={"revision": "0"}
     ),
+    # Ending early: GET asks, POST ends (then the rating page).
+    "sessions/<int:session_id>/end/": own_object("/sessions/{active}/end/", post_owner=302),
     "sessions/<int:session_id>/finish/": own_object(
         "/sessions/{ended}/finish/", post_owner=302, data={"pain_after": "2"}
     ),

@@ -15,6 +15,9 @@ registers here from its `AppConfig.ready()`:
   after a rating given before or after a routine (safety: the warning-sign questions).
 - `exercise_marks`: callables `(user) -> set[int]`: exercise ids the player marks as
   hurting.
+- `session_finished_notes`: callables `(user, session) -> FinishedNote | None`: lines shown
+  in the calm "well done" on the summary just after a routine is rated (progress: the
+  streak and what comes next).
 - `checkin_questions`: `CheckinQuestions` asked inside the daily check-in (safety: the
   emergency questions, when new symptoms are ticked or the pain is high).
 """
@@ -66,6 +69,18 @@ class CheckinQuestions:
 
 
 checkin_questions: list[CheckinQuestions] = []
+
+
+@dataclass(frozen=True)
+class FinishedNote:
+    """One line of the summary's "well done", with an optional link."""
+
+    text: str
+    url: str = ""
+    link: str = ""
+
+
+session_finished_notes: list[Callable[..., FinishedNote | None]] = []
 
 
 def first_url(callables, *args, **kwargs) -> str | None:

@@ -153,6 +153,11 @@ class SessionQuerySet(models.QuerySet):
         cutoff = (now or timezone.now()) - settings.SESSION_INACTIVITY_TIMEOUT
         return self.active().filter(last_activity_at__lt=cutoff)
 
+    def unfinished(self, now: dt.datetime | None = None) -> SessionQuerySet:
+        """Active and not yet stale: a routine the person can still resume."""
+        cutoff = (now or timezone.now()) - settings.SESSION_INACTIVITY_TIMEOUT
+        return self.active().filter(last_activity_at__gte=cutoff)
+
 
 class Session(models.Model):
     """One run of a routine by one person, with its pain ratings and the player's state.

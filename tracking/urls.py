@@ -7,6 +7,7 @@ urlpatterns = [
     path("start/<slug:slug>/", views.session_start, name="start"),
     path("sessions/<int:session_id>/play/", views.player, name="player"),
     path("sessions/<int:session_id>/play/<str:action>/", views.transition, name="transition"),
+    path("sessions/<int:session_id>/end/", views.session_end, name="end"),
     path("sessions/<int:session_id>/finish/", views.session_finish, name="finish"),
     path("sessions/<int:session_id>/", views.session_detail, name="session_detail"),
     path("sessions/<int:session_id>/edit/", views.session_edit, name="session_edit"),

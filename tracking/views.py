@@ -107,10 +107,14 @@ def _player_context(session: Session) -> dict:
 
 
 def _render_player(
-    request: HttpRequest, session: Session, status: int = 200, error: str = ""
+    request: HttpRequest,
+    session: Session,
+    status: int = 200,
+    error: str = "",
+    skipped_hurting: bool = False,
 ) -> HttpResponse:
     template = f"{PLAYER}#player" if request.htmx else PLAYER
-    context = {**_player_context(session), "error": error}
+    context = {**_player_context(session), "error": error, "skipped_hurting": skipped_hurting}
     return render(request, template, context, status=status)
 
 
@@ -123,7 +127,8 @@ def player(request: HttpRequest, session_id: int) -> HttpResponse:
         return redirect("tracking:session_detail", session_id=session.pk)
     if gate := _gate(request):
         return redirect(gate)
-    return _render_player(request, session)
+    # ?skipped=hurts: the no-JavaScript path after "It hurts" (see transition()).
+    return _render_player(request, session, skipped_hurting=request.GET.get("skipped") == "hurts")
 
 
 @require_POST
@@ -158,9 +163,34 @@ def transition(request: HttpRequest, session_id: int, action: str) -> HttpRespon
             # "End it and start another" from the start page goes back there.
             url = request.POST["next"]
         return HttpResponseClientRedirect(url) if request.htmx else HttpResponseRedirect(url)
+    # "It hurts" is acknowledged, with a reminder to stop if the pain spreads.
+    hurting = action == "skip" and form.cleaned_data["reason"] == "hurts"
     if request.htmx:
-        return _render_player(request, session)
-    return redirect("tracking:player", session_id=session.pk)
+        return _render_player(request, session, skipped_hurting=hurting)
+    url = reverse("tracking:player", args=[session.pk])
+    return HttpResponseRedirect(f"{url}?skipped=hurts" if hurting else url)
+
+
+@require_http_methods(["GET", "POST"])
+def session_end(request: HttpRequest, session_id: int) -> HttpResponse:
+    """End a routine early: GET asks to confirm, POST ends it (whatever part it is on,
+    so a timer that moved on while the person read the question does not refuse it)."""
+    session = _own_session(request, session_id)
+    if not session.is_active:
+        return redirect("tracking:finish", session_id=session.pk)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    if request.method == "GET":
+        return render(request, "tracking/end.html", {"session": session, "next": next_url})
+    try:
+        services.session_transition(session=session, action="end", revision=session.revision)
+    except services.SessionError:
+        # Another tab ended or moved it at this very moment: show where it is now.
+        return redirect("tracking:player", session_id=session.pk)
+    return redirect(next_url or reverse("tracking:finish", args=[session.pk]))
 
 
 def _safe_next(request: HttpRequest) -> bool:
@@ -221,7 +251,8 @@ def session_finish(request: HttpRequest, session_id: int) -> HttpResponse:
     )
     if url:
         return redirect(url)
-    return redirect("tracking:session_detail", session_id=session.pk)
+    url = reverse("tracking:session_detail", args=[session.pk])
+    return HttpResponseRedirect(f"{url}?finished=1")
 
 
 def _detail_context(session: Session) -> dict:
@@ -236,7 +267,13 @@ def _detail_context(session: Session) -> dict:
 @require_http_methods(["GET"])
 def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _own_session(request, session_id)
-    return render(request, "tracking/session_detail.html", _detail_context(session))
+    context = _detail_context(session)
+    if request.GET.get("finished") == "1" and session.pain_after is not None:
+        # Just rated: a short, calm word on what was done and what comes next.
+        context["celebration"] = [
+            note for hook in hooks.session_finished_notes if (note := hook(request.user, session))
+        ]
+    return render(request, "tracking/session_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])

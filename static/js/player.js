@@ -134,14 +134,23 @@
     document.documentElement.dataset.playerReady = "true";
   });
 
-  // An outerHTML swap replaces the player element: a new element means a new part.
+  // An outerHTML swap replaces the player element after every press. Only a new part
+  // beeps and announces its step; a pause, a resume or a refused press (409) says just
+  // what happened, read from the message the server put in the fragment.
   document.addEventListener("htmx:afterSettle", function () {
     var p = player();
-    if (p && p !== current) {
-      current = p;
-      setUp();
+    if (!p || p === current) return;
+    var newPart = !current || current.dataset.position !== p.dataset.position;
+    current = p;
+    setUp();
+    var message = p.querySelector("[data-player-error], [data-player-notice]");
+    if (newPart) {
       beep();
-      announce(p.dataset.announce);
+      announce((message ? message.textContent.trim() + " " : "") + p.dataset.announce);
+    } else if (message) {
+      announce(message.textContent.trim());
+    } else {
+      announce(p.dataset.status);
     }
   });
 

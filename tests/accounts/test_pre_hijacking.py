@@ -171,7 +171,7 @@ def test_a_verified_owner_still_keeps_their_address(client, user):
     assert User.objects.filter(email=user.email).count() == 1
     # allauth's answer, which gives nothing away on the page: an email to the owner.
     assert [m.to for m in mail.outbox] == [[user.email]]
-    assert "already exists" in mail.outbox[0].body
+    assert "already have an account" in mail.outbox[0].body
 
 
 def test_an_account_made_by_the_operator_keeps_its_address(client):

@@ -47,6 +47,7 @@ OWN_VIEWS = [
     ("tracking:start", ["morning-mobility"], BOTH),
     ("tracking:player", [1], GET),
     ("tracking:transition", [1, "next"], POST),
+    ("tracking:end", [1], BOTH),
     ("tracking:finish", [1], BOTH),
     ("tracking:session_detail", [1], GET),
     ("tracking:session_edit", [1], BOTH),
@@ -152,6 +153,7 @@ def _request(client, method, url, data, htmx):
 ID_VIEWS = [
     ("/sessions/{}/play/", "session", GET),
     ("/sessions/{}/play/next/", "session", POST),
+    ("/sessions/{}/end/", "session", BOTH),
     ("/sessions/{}/finish/", "session", BOTH),
     ("/sessions/{}/", "session", GET),
     ("/sessions/{}/edit/", "session", BOTH),

@@ -81,7 +81,7 @@ def logged_in(page, live_server, person):
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Email").fill(person.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("main").get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{live_server.url}/dashboard/")
     return page
 

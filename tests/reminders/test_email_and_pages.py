@@ -357,7 +357,8 @@ def test_bad_input_gets_a_clear_message_and_400(user_client, user, data, message
     assert not ReminderSchedule.objects.filter(user=user).exists()
 
 
-def test_sign_up_ends_with_the_offer_of_a_reminder(client):
+def test_sign_up_ends_with_the_offer_of_a_reminder_once_the_address_is_confirmed(client):
+    # Offered only once the person is in: before, the link led to the login page.
     response = client.post(
         reverse("account_signup"),
         {
@@ -368,7 +369,9 @@ def test_sign_up_ends_with_the_offer_of_a_reminder(client):
         },
         follow=True,
     )
-    html = response.content.decode()
+    assert "Would a daily reminder help?" not in response.content.decode()
+    path = re.search(r"/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
+    html = client.post(path, follow=True).content.decode()
     assert "Would a daily reminder help?" in html
     assert f'href="{reverse("reminders:settings")}"' in html
     assert not ReminderSchedule.objects.exists()

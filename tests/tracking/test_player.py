@@ -227,7 +227,7 @@ def test_starting_a_second_routine_offers_to_resume_or_end_the_first(user_client
     with time_machine.travel(T0, tick=False):
         first = _start(user_client)
         page = user_client.get(reverse("tracking:start", args=["desk-break"]))
-        assert "You have a routine in progress" in page.content.decode()
+        assert "You have an unfinished" in page.content.decode()
         assert reverse("tracking:player", args=[first.pk]) in page.content.decode()
         response = user_client.post(
             reverse("tracking:start", args=["desk-break"]), {"pain_before": 4}

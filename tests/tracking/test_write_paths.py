@@ -148,6 +148,7 @@ NOT_PAIN_WRITES = {
     "tracking:player": "reads the player",
     "tracking:session_detail": "reads a session",
     "tracking:toggle_sound": "a preference",
+    "tracking:end": "ends a routine; no rating changes (the rating comes on the finish page)",
     "tracking:history": "reads",
     "tracking:checkin_questions": "reads the follow-up questions",
     "progress:dashboard": "reads",

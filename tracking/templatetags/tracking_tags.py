@@ -1,6 +1,19 @@
 from django import template
 
+from tracking.models import Session
+
 register = template.Library()
+
+
+@register.inclusion_tag("tracking/includes/unfinished.html", takes_context=True)
+def unfinished_session(context) -> dict:
+    """The "You have an unfinished …: Resume / End it" notice, when there is one."""
+    request = context["request"]
+    user = request.user
+    active = None
+    if user.is_authenticated:
+        active = Session.objects.for_user(user).unfinished().select_related("routine").first()
+    return {"active": active, "request": request}
 
 
 @register.filter
