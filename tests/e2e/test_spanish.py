@@ -27,7 +27,7 @@ def assert_language(page, code: str) -> None:
 def test_a_spanish_speaker_signs_up_and_follows_a_routine_in_spanish(page, live_server):
     page.goto(live_server.url)
     assert_language(page, "es")
-    expect(page.get_by_role("button", name="Empezar")).to_be_visible()
+    expect(page.get_by_role("link", name="Empezar", exact=True)).to_be_visible()
     assert_accessible(page)
 
     # The footer's switcher works without JavaScript, here to German and back.
@@ -40,7 +40,7 @@ def test_a_spanish_speaker_signs_up_and_follows_a_routine_in_spanish(page, live_
     page.get_by_role("button", name="Sprache ändern").click()
     assert_language(page, "es")
 
-    page.get_by_role("button", name="Empezar").click()
+    page.get_by_role("link", name="Empezar", exact=True).click()
     assert_language(page, "es")
     page.locator("input[name=email]").fill("ana@example.com")
     page.get_by_label("Tu nombre (opcional)").fill("Ana")
@@ -58,12 +58,13 @@ def test_a_spanish_speaker_signs_up_and_follows_a_routine_in_spanish(page, live_
     assert_accessible(page)
     page.get_by_role("button", name="Ahora no").click()
 
+    page.get_by_text("Menú", exact=True).click()
     page.get_by_role("link", name="Rutinas", exact=True).click()
     assert_language(page, "es")
     expect(page.get_by_role("heading", name="Biblioteca de rutinas")).to_be_visible()
     page.get_by_role("link", name="Pausa en el escritorio").click()
     assert_accessible(page)
-    page.get_by_role("button", name="Empezar esta rutina").click()
+    page.get_by_role("link", name="Empezar esta rutina").click()
 
     group = page.get_by_role("group", name="¿Cuánto te duele la espalda ahora mismo?")
     group.get_by_role("radio", name="4", exact=True).check()
@@ -80,7 +81,10 @@ def test_a_spanish_speaker_signs_up_and_follows_a_routine_in_spanish(page, live_
     assert_accessible(page)
     page.get_by_role("button", name="Reanudar").click()
     expect(page.get_by_role("button", name="Pausa")).to_be_visible()
-    page.get_by_role("button", name="Terminar antes").click()
+    page.get_by_role("link", name="Terminar antes").click()
+    assert_language(page, "es")
+    assert_accessible(page)
+    page.get_by_role("button", name="Sí, terminar la rutina").click()
 
     page.wait_for_url(re.compile(r"/finish/$"), timeout=20_000)
     assert_language(page, "es")
@@ -94,6 +98,7 @@ def test_a_spanish_speaker_signs_up_and_follows_a_routine_in_spanish(page, live_
     session = Session.objects.get(user__email="ana@example.com")
     assert (session.pain_before, session.pain_after) == (4, 2)
 
+    page.get_by_text("Menú", exact=True).click()
     page.get_by_role("link", name="Panel").click()
     expect(page.get_by_role("heading", name="Hola, Ana")).to_be_visible()
     assert_accessible(page)
