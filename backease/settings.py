@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "progress",
     "reminders",
     "safety",
+    "plans",
 ]
 
 MIDDLEWARE = [

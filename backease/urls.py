@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("progress.urls")),
     path("reminders/", include("reminders.urls")),
     path("safety/", include("safety.urls")),
+    path("plan/", include("plans.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

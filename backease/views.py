@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from plans.services import onboarding_pending
 from routines.models import Routine
 from safety.models import screening_never_answered
 
@@ -29,6 +30,9 @@ def home(request: HttpRequest) -> HttpResponse:
         # The red-flag questions are asked once after sign-up (issue 6).
         if screening_never_answered(request.user):
             return redirect(reverse("safety:screening") + "?reason=signup")
+        # Then, once, the short set-up that picks a first routine (skippable).
+        if onboarding_pending(request.user):
+            return redirect("plans:onboarding")
         return redirect("progress:dashboard")
     routines = Routine.objects.published().with_total_seconds()[:3]
     return render(request, "home.html", {"routines": routines})

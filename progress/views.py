@@ -49,11 +49,11 @@ def days_count(n: int) -> str:
 
 
 def _suggested_routine(request: HttpRequest) -> Routine | None:
-    """The user's chosen routine, else the one they did last, else the first in the
-    library. One query."""
+    """Today's routine: the plan's (the person's chosen routine, which onboarding and each
+    accepted plan change set), else the one they did last. One query."""
     user = request.user
     if user.preferred_routine_id:
-        return Routine.objects.filter(pk=user.preferred_routine_id).first()
+        return Routine.objects.visible_to(user).filter(pk=user.preferred_routine_id).first()
     last = (
         Session.objects.for_user(user)
         .completed()

@@ -50,3 +50,9 @@ class RoutineAdmin(TranslationAdmin):
     list_editable = ["is_published", "position"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [RoutineStepInline]
+
+    # The admin edits the shared library. People's own routines are their private data.
+    exclude = ["owner", "based_on", "deleted_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(owner__isnull=True)

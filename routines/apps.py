@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class RoutinesConfig(AppConfig):
     name = "routines"
     verbose_name = "Routine library"
+
+    def ready(self) -> None:
+        from . import exports  # noqa: F401  (own routines in "Download everything")

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, ExpressionWrapper, F, OuterRef, Q, Sum, Value, When
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -158,7 +160,21 @@ ON_THE_FLOOR = Q(
 
 class RoutineQuerySet(models.QuerySet):
     def published(self) -> "RoutineQuerySet":
-        return self.filter(is_published=True)
+        """The shared library: published routines that belong to nobody. Every place that
+        lists the library goes through here, so a person's own routines never show up in
+        anyone else's pages."""
+        return self.filter(is_published=True, owner__isnull=True)
+
+    def owned_by(self, user) -> "RoutineQuerySet":
+        """A person's own routines that they have not deleted."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(owner=user, deleted_at__isnull=True)
+
+    def visible_to(self, user) -> "RoutineQuerySet":
+        """What this person may open and play: the library and their own routines."""
+        own = Q(owner=user, deleted_at__isnull=True) if user.is_authenticated else Q(pk=None)
+        return self.filter(Q(is_published=True, owner__isnull=True) | own)
 
     def with_total_seconds(self) -> "RoutineQuerySet":
         """Annotate `total_seconds` in the database, so the library can filter by
@@ -247,6 +263,28 @@ class Routine(models.Model):
     )
     is_published = models.BooleanField(_("published"), default=True)
     position = models.PositiveSmallIntegerField(_("order in the library"), default=0)
+    # A person's own routine (the builder, or a version made by their plan); None for the
+    # shared library.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="own_routines",
+    )
+    based_on = models.ForeignKey(
+        "self",
+        verbose_name=_("copied from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # Deleting an own routine that has been played only hides it: its sessions still
+    # point at it (and keep their own copy of the steps as played, Session.plan/content).
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
 
     objects = RoutineQuerySet.as_manager()
 
@@ -258,6 +296,10 @@ class Routine(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("routines:detail", args=[self.slug])
+
+    @property
+    def is_own(self) -> bool:
+        return self.owner_id is not None
 
     @property
     def total_time(self) -> int:
@@ -284,6 +326,16 @@ class Routine(models.Model):
         """How the routine is done, e.g. ["Lying down", "On hands and knees"]."""
         found = {step.exercise.position for step in self.steps.all()}
         return [label for value, label in Exercise.Position.choices if value in found]
+
+
+# What a person may set in the routine builder (library content is written by us and
+# checked by its own tests). The error messages quote these numbers.
+HOLD_SECONDS = (5, 120)
+REPETITIONS = (1, 30)
+GET_READY_SECONDS = (0, 30)
+REST_SECONDS = (0, 120)
+MAX_STEPS = 20
+MAX_TOTAL_SECONDS = 45 * 60
 
 
 class RoutineStep(models.Model):

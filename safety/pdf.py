@@ -153,6 +153,13 @@ def summary_pdf(summary: dict) -> bytes:
             % {"name": item["exercise_name"], "hurt": item["hurt"], "total": item["total"]}
         )
 
+    for section in summary.get("sections", []):
+        heading(str(section["title"]))
+        if not section["rows"]:
+            line(str(section["empty"]))
+        for day, text in section["rows"]:
+            line(f"{_day(day)}: {text}")
+
     heading(_("Warning-sign questions"))
     if not summary["screenings"]:
         line(_("Not answered in this period."))

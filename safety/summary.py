@@ -7,6 +7,7 @@ render the same dict.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,16 @@ def chart(series: dict[dt.date, float], start: dt.date, days: int) -> dict:
         ],
         "label_y": CHART_HEIGHT - 8,
     }
+
+
+# Higher apps add a section to the clinician summary (plans: the plan's changes) without
+# safety importing them: name -> function(user, start, end) -> {"title": ..., "rows":
+# [(day, text), ...]}. Registered in their AppConfig.ready().
+SECTIONS: dict[str, Callable] = {}
+
+
+def register_section(name: str, build: Callable) -> None:
+    SECTIONS[name] = build
 
 
 def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | None = None) -> dict:
@@ -166,6 +177,7 @@ def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | No
         "adherence_percent": round(100 * len(completed_days) / days),
         "weekly_goal": user.weekly_goal,
         "hurting": list(hurting),
+        "sections": [build(user, start, today) for build in SECTIONS.values()],
         "screenings": screenings,
         "open_flags": [f for f in flags if f.is_open],
         "past_flags": [f for f in flags if not f.is_open],

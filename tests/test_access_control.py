@@ -60,8 +60,10 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from accounts.models import LoginSession, User
+from plans.models import PlanChange, PlanSettings
 from progress.models import Pause, ProgressSettings
 from reminders.models import Reminder, ReminderSchedule
+from routines import services as routine_services
 from routines.models import Exercise, Routine, RoutineStep
 from safety.models import Flag, ScreeningResponse, ShareLink
 from safety.questions import QUESTIONS
@@ -289,6 +291,26 @@ CASES: dict[str, Case] = {
     "routines/<slug:slug>/": public(f"/routines/{SLUG}/"),
     "routines/exercises/": public("/routines/exercises/"),
     "routines/exercises/<slug:slug>/": public("/routines/exercises/cat-cow/"),
+    # --- routines: a person's own (the builder) ---
+    "routines/mine/new/": self_form("/routines/mine/new/", data={"title": "Fresh", "source": ""}),
+    "routines/mine/<int:routine_id>/": own_object(
+        "/routines/mine/{own_routine}/",
+        post_owner=302,
+        data={"title": "Renamed"},
+        shows={"own_routine"},
+    ),
+    "routines/mine/<int:routine_id>/steps/": own_action(
+        "/routines/mine/{own_routine}/steps/", data={"exercise": "{exercise}"}
+    ),
+    "routines/mine/<int:routine_id>/steps/<int:step_id>/": own_action(
+        "/routines/mine/{own_routine}/steps/{own_step}/", data={"action": "down"}
+    ),
+    "routines/mine/<int:routine_id>/order/": own_action(
+        "/routines/mine/{own_routine}/order/", data={"step": ["{own_step_2}", "{own_step}"]}
+    ),
+    "routines/mine/<int:routine_id>/delete/": own_object(
+        "/routines/mine/{own_routine}/delete/", post_owner=302, shows={"own_routine"}
+    ),
     # --- tracking ---
     # The owner already has a session in progress: 409 on a second start.
     "start/<slug:slug>/": self_form(
@@ -379,6 +401,12 @@ CASES: dict[str, Case] = {
     # What the owner chose to share with a clinician, for whoever holds the link.
     "safety/shared/<str:token>/": public("/safety/shared/{token}/", reveals=SHARED),
     "safety/shared/<str:token>/pdf": public("/safety/shared/{token}/pdf", reveals=SHARED),
+    # --- plans ---
+    "plan/": private("/plan/"),
+    "plan/start/": self_form("/plan/start/", data={"concern": "sitting", "days": "2"}),
+    "plan/changes/<int:change_id>/<str:decision>/": own_action(
+        "/plan/changes/{plan_change}/decline/"
+    ),
     # --- admin ---
     # Staff without permissions see an index that offers nothing.
     "admin/": Case("/admin/", STAFF_PAGE, admin=True),
@@ -548,6 +576,21 @@ def _seed() -> Seed:
     flag = Flag.objects.create(
         user=owner, rule=Flag.Rule.SEVERE, severity=1, numbers={"days": 3, "mean": 7.5}
     )
+    own_routine = routine_services.routine_create(
+        owner=owner, title=f"Own routine Pennyroyal {MARK}"
+    )
+    own_step, own_step_2 = (
+        routine_services.step_add(routine=own_routine, exercise=step.exercise)
+        for step in routine.steps.order_by("order")[:2]
+    )
+    plan_change = PlanChange.objects.create(
+        user=owner,
+        kind=PlanChange.Kind.EASE_OFF,
+        reason=PlanChange.Reason.HURT,
+        numbers={"exercise": "Cat–cow", "day": "1 March"},
+        from_routine=routine,
+        local_date=today,
+    )
     link, token = share_link_create(user=owner, weeks=4)
     revoked, revoked_token = share_link_create(user=owner, weeks=4)
     share_link_revoke(link=revoked)
@@ -559,6 +602,9 @@ def _seed() -> Seed:
         user=other, local_date=today, reason=ScreeningResponse.Reason.SIGNUP, skipped=True
     )
     other_link, other_token = share_link_create(user=other)
+    other_routine = routine_services.routine_create(
+        owner=other, title=f"Other routine Bramblewick {MARK}", source=routine
+    )
 
     group = Group.objects.create(name=f"Clinicians {MARK}")
     email_address = EmailAddress.objects.get(user=owner)
@@ -581,6 +627,10 @@ def _seed() -> Seed:
         "group": group.pk,
         "exercise": Exercise.objects.order_by("pk").first().pk,
         "routine": routine.pk,
+        "own_routine": own_routine.pk,
+        "own_step": own_step.pk,
+        "own_step_2": own_step_2.pk,
+        "plan_change": plan_change.pk,
         "session_type": ContentType.objects.get_for_model(Session).pk,
     }
     markers = {
@@ -608,6 +658,8 @@ def _seed() -> Seed:
         "revoked_token": revoked_token,
         "unsubscribe_token": objects["unsubscribe"],
         "email_key": objects["email_key"],
+        "own_routine": own_routine.title,
+        "own_routine_url": f"/routines/mine/{own_routine.pk}/",
     }
     other_markers = {
         "email": OTHER_EMAIL,
@@ -617,6 +669,8 @@ def _seed() -> Seed:
         "session_url": f"/sessions/{other_session.pk}/",
         "link_url": f"/safety/share/{other_link.pk}/",
         "share_token": other_token,
+        "own_routine": other_routine.title,
+        "own_routine_url": f"/routines/mine/{other_routine.pk}/",
     }
     seed = Seed(owner, other, staff, superuser, objects, markers, other_markers, sessions={})
     assert not staff.get_all_permissions(), "staff must hold no model permission"
@@ -655,9 +709,13 @@ def owner_rows(owner_id: int) -> dict[str, list[dict]]:
     """Every row of the owner's, field by field: what nobody else may change."""
     by_user = [
         EmailAddress, Session, CheckIn, Pause, ProgressSettings, ReminderSchedule, Reminder,
-        Flag, ScreeningResponse, ShareLink,
+        Flag, ScreeningResponse, ShareLink, PlanChange, PlanSettings,
     ]  # fmt: skip
     rows = {"User": list(User.objects.filter(pk=owner_id).values())}
+    rows["Routine"] = list(Routine.objects.filter(owner_id=owner_id).order_by("pk").values())
+    rows["RoutineStep"] = list(
+        RoutineStep.objects.filter(routine__owner_id=owner_id).order_by("pk").values()
+    )
     rows["StepRecord"] = list(
         StepRecord.objects.filter(session__user_id=owner_id).order_by("pk").values()
     )

@@ -69,3 +69,23 @@ def test_the_scan_sees_every_kind_of_import(tmp_path):
         "from . import local\n"
     )
     assert imported_roots(source) == {"safety", "progress", "reminders", "importlib", "other"}
+
+
+# The plan builds on progress and safety (weeks met, open flags) and joins their export and
+# clinician summary through their registries (progress.export.register_section,
+# safety.summary.register_section): neither may import it.
+BUILT_ON_BY_PLANS = ["progress", "safety", "reminders"]
+
+
+@pytest.mark.parametrize("app", BUILT_ON_BY_PLANS)
+def test_the_apps_the_plan_builds_on_do_not_import_it(app):
+    offending = sorted(
+        str(path.relative_to(ROOT))
+        for path in (ROOT / app).rglob("*.py")
+        if "plans" in imported_roots(path)
+    )
+    assert offending == []
+
+
+def test_the_plan_is_a_higher_app():
+    assert "plans" in project_apps() - LOWER

@@ -313,8 +313,14 @@ class StepRecord(models.Model):
         HURT = "hurt", _("Hurt")
 
     session = models.ForeignKey(Session, related_name="step_records", on_delete=models.CASCADE)
+    # Null once the person removed the step from their own routine: the record keeps its
+    # exercise and order, and the session its own copy of the steps as played.
     routine_step = models.ForeignKey(
-        "routines.RoutineStep", related_name="records", on_delete=models.PROTECT
+        "routines.RoutineStep",
+        related_name="records",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     exercise = models.ForeignKey(
         "routines.Exercise", related_name="records", on_delete=models.PROTECT

@@ -47,7 +47,8 @@ def _own_session(request: HttpRequest, session_id: int) -> Session:
 
 @require_http_methods(["GET", "POST"])
 def session_start(request: HttpRequest, slug: str) -> HttpResponse:
-    routine = get_object_or_404(Routine.objects.published(), slug=slug)
+    # The library and the person's own routines; anyone else's is a 404.
+    routine = get_object_or_404(Routine.objects.visible_to(request.user), slug=slug)
     if gate := _gate(request):
         return redirect(gate)
     services.session_close_stale(user=request.user)

@@ -3,7 +3,9 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from routines.models import Routine
+from plans.models import PlanChange
+from routines import services as routine_services
+from routines.models import Exercise, Routine
 from safety.models import Flag, ScreeningResponse
 from safety.services import screening_record, screening_skip, share_link_create
 from tests.factories import (
@@ -98,9 +100,31 @@ def others(other_user, routine):
         "link": link,
         "screening": ScreeningResponse.objects.filter(user=other_user).latest("pk"),
         "reminder": ReminderScheduleFactory(user=other_user),
+        "own_routine": own_routine_of(other_user),
+        "plan_change": PlanChange.objects.create(
+            user=other_user,
+            kind=PlanChange.Kind.EASE_OFF,
+            reason=PlanChange.Reason.HURT,
+            numbers={"exercise": "Cat–cow", "day": "1 March"},
+            from_routine=routine,
+            local_date=local_today(other_user),
+        ),
     }
 
 
 @pytest.fixture
 def reminder(person):
     return ReminderScheduleFactory(user=person, label="kept")
+
+
+def own_routine_of(user) -> Routine:
+    """A routine of the person's own, with two steps."""
+    routine = routine_services.routine_create(owner=user, title="Kept as it is")
+    for slug in ("cat-cow", "knee-hug"):
+        routine_services.step_add(routine=routine, exercise=Exercise.objects.get(slug=slug))
+    return routine
+
+
+@pytest.fixture
+def own_routine(person):
+    return own_routine_of(person)

@@ -25,8 +25,10 @@ from hypothesis import event as _event
 from hypothesis.control import currently_in_test_context
 
 from accounts.models import User
+from plans.models import PlanChange, PlanSettings
 from progress.models import Pause, ProgressSettings
 from reminders.models import Reminder, ReminderSchedule
+from routines.models import Routine, RoutineStep
 from safety.models import Flag, ScreeningResponse, ShareLink
 from tracking.models import CheckIn, Session, StepRecord
 
@@ -75,6 +77,10 @@ OWNED = (
     (ScreeningResponse, "user__in"),
     (Flag, "user__in"),
     (ShareLink, "user__in"),
+    (Routine, "owner__in"),
+    (PlanChange, "user__in"),
+    (PlanSettings, "user__in"),
+    (RoutineStep, "routine__owner__in"),
 )
 
 

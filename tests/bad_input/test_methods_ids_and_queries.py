@@ -44,6 +44,15 @@ OWN_VIEWS = [
     ("manifest", [], GET),
     ("routines:library", [], GET),
     ("routines:detail", ["morning-mobility"], GET),
+    ("routines:new", [], BOTH),
+    ("routines:builder", [1], BOTH),
+    ("routines:step_add", [1], POST),
+    ("routines:step", [1, 1], POST),
+    ("routines:order", [1], POST),
+    ("routines:delete", [1], BOTH),
+    ("plans:plan", [], GET),
+    ("plans:onboarding", [], BOTH),
+    ("plans:decide", [1, "accept"], POST),
     ("tracking:start", ["morning-mobility"], BOTH),
     ("tracking:player", [1], GET),
     ("tracking:transition", [1, "next"], POST),
@@ -165,6 +174,12 @@ ID_VIEWS = [
     ("/safety/share/{}/revoke/", "link", POST),
     ("/reminders/{}/", "reminder", BOTH),
     ("/reminders/{}/delete/", "reminder", POST),
+    ("/routines/mine/{}/", "own_routine", BOTH),
+    ("/routines/mine/{}/steps/", "own_routine", POST),
+    ("/routines/mine/{}/order/", "own_routine", POST),
+    ("/routines/mine/{}/delete/", "own_routine", BOTH),
+    ("/plan/changes/{}/accept/", "plan_change", POST),
+    ("/plan/changes/{}/decline/", "plan_change", POST),
 ]
 
 

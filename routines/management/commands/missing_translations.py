@@ -9,18 +9,19 @@ from routines.translation import EXERCISE_FIELDS, ROUTINE_FIELDS
 
 
 def missing_translations(language: str) -> list[tuple[str, str, list[str]]]:
-    """(kind, slug, fields) for every exercise and routine with a field empty in
-    `language` while its English text exists."""
+    """(kind, slug, fields) for every exercise and library routine with a field empty in
+    `language` while its English text exists. A person's own routines are theirs, in their
+    words: never translated, never listed."""
     found = []
-    for kind, model, fields in (
-        ("exercise", Exercise, EXERCISE_FIELDS),
-        ("routine", Routine, ROUTINE_FIELDS),
+    for kind, rows, fields in (
+        ("exercise", Exercise.objects.all(), EXERCISE_FIELDS),
+        ("routine", Routine.objects.filter(owner__isnull=True), ROUTINE_FIELDS),
     ):
         empty = Q()
         for field in fields:
             empty |= Q(**{f"{field}_{language}__isnull": True}) | Q(**{f"{field}_{language}": ""})
         columns = [f"{field}_{suffix}" for field in fields for suffix in (language, "en")]
-        for row in model.objects.filter(empty).order_by("slug").values("slug", *columns):
+        for row in rows.filter(empty).order_by("slug").values("slug", *columns):
             gaps = [
                 field for field in fields if not row[f"{field}_{language}"] and row[f"{field}_en"]
             ]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("routines", "0004_add_library_items"),
+        ("routines", "0005_own_routines"),
     ]
 
     operations = [

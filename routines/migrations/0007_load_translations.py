@@ -35,6 +35,6 @@ def load_translations(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("routines", "0005_exercise_routine_translations")]
+    dependencies = [("routines", "0006_exercise_routine_translations")]
 
     operations = [migrations.RunPython(load_translations, migrations.RunPython.noop)]
