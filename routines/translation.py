@@ -45,6 +45,16 @@ class RoutineTranslationOptions(TranslationOptions):
     empty_values = None
 
 
+def all_languages(source, fields) -> dict:
+    """Every language's column of `fields`, to copy a row's text whole (a copy of a library
+    routine keeps its Spanish and German summary, not only the page's language)."""
+    return {
+        f"{field}_{code}": getattr(source, f"{field}_{code}")
+        for field in fields
+        for code, _name in settings.LANGUAGES
+    }
+
+
 def translated(path: str) -> Coalesce:
     """The database expression for a translated field reached through a relation, such as
     "exercise__name" in a `.values()` query (which reads columns, not the models' fallback):

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reminders.models import ReminderSchedule
+from routines.models import Routine
+from routines.services import routine_create
 from safety import rules
 from safety.questions import QUESTIONS
 from safety.services import screening_record, share_link_create
@@ -102,6 +104,18 @@ def pages(person) -> list[tuple[str, dict]]:
     ]
     if screening is not None:
         urls.append(reverse("safety:screening_result", args=[screening.pk]))
+    # The plan, onboarding and the routine builder (a routine of the person's own).
+    own = routine_create(
+        owner=person, title="Mi rutina", source=Routine.objects.get(slug="desk-break")
+    )
+    urls += [
+        reverse("plans:plan"),
+        reverse("plans:onboarding"),
+        reverse("routines:new"),
+        reverse("routines:builder", args=[own.pk]),
+        reverse("routines:delete", args=[own.pk]),
+        reverse("routines:detail", args=[own.slug]),
+    ]
     result = [(url, {}) for url in urls]
     # htmx fragments of the pages that have them.
     result += [
