@@ -57,8 +57,9 @@ def load(users: int) -> None:
         bench_users = "SELECT id FROM accounts_user WHERE email LIKE 'bench%%@example.com'"
         cursor.execute(
             f"""
-            INSERT INTO tracking_checkin (user_id, local_date, pain, note, created_at, updated_at)
-            SELECT u.id, CURRENT_DATE - d, {PAIN}, '', now(), now()
+            INSERT INTO tracking_checkin (user_id, local_date, pain, note, created_at, updated_at,
+                new_leg_symptoms)
+            SELECT u.id, CURRENT_DATE - d, {PAIN}, '', now(), now(), false
             FROM ({bench_users}) u CROSS JOIN generate_series(0, 89) d
             WHERE {R} < 0.80
             """,
@@ -70,13 +71,13 @@ def load(users: int) -> None:
             f"""
             INSERT INTO tracking_session (user_id, routine_id, status, local_date, started_at,
                 finished_at, last_activity_at, pain_before, pain_after, note, plan, content,
-                position, running, player_done, revision, step_seconds)
+                position, running, player_done, revision, step_seconds, new_leg_symptoms)
             SELECT u.id, %s, 'completed', CURRENT_DATE - d,
                    CURRENT_DATE - d + time '09:00', CURRENT_DATE - d + time '09:10',
                    CURRENT_DATE - d + time '09:10', {PAIN},
                    CASE WHEN u.id %% 20 = 3 THEN LEAST(10, {PAIN} + 2)
                         ELSE GREATEST(0, {PAIN} - 1) END,
-                   '', '[]', '{{}}', 0, false, true, 0, 0
+                   '', '[]', '{{}}', 0, false, true, 0, 0, false
             FROM ({bench_users}) u CROSS JOIN generate_series(0, 89) d
             WHERE {R} >= 0.65 AND {R} < 0.95
             """,

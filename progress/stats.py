@@ -23,7 +23,16 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from routines.translation import translated
-from tracking.models import CheckIn, PainDay, Session, StepRecord, as_of, pain_days
+from tracking.models import (
+    CheckIn,
+    PainDay,
+    Session,
+    StepRecord,
+    as_of,
+    local_today,
+    pain_days,
+    pain_days_by_user,
+)
 
 from .models import Pause, ProgressSettings
 
@@ -77,6 +86,29 @@ class DaysOff:
         prefs = ProgressSettings.for_user(user)
         pauses = tuple(Pause.objects.for_user(user).order_by("start").values_list("start", "end"))
         return cls(rest_weekdays=prefs.rest_days, pauses=pauses)
+
+    @classmethod
+    def load_many(cls, user_ids: Iterable[int]) -> dict[int, DaysOff]:
+        """Each person's days off, by user id. Two queries however many people."""
+        user_ids = set(user_ids)
+        rest = {
+            prefs.user_id: prefs.rest_days
+            for prefs in ProgressSettings.objects.filter(user_id__in=user_ids)
+        }
+        pauses: dict[int, list[tuple[dt.date, dt.date]]] = {}
+        for user_id, start, end in (
+            Pause.objects.filter(user_id__in=user_ids)
+            .order_by("start")
+            .values_list("user_id", "start", "end")
+        ):
+            pauses.setdefault(user_id, []).append((start, end))
+        return {
+            user_id: cls(
+                rest_weekdays=rest.get(user_id, frozenset()),
+                pauses=tuple(pauses.get(user_id, ())),
+            )
+            for user_id in user_ids
+        }
 
     @cached_property
     def paused_days(self) -> frozenset[dt.date]:
@@ -135,6 +167,32 @@ class History:
             .order_by()
         )
         return cls(today=today, done=done, off=DaysOff.load(user), weekly_goal=user.weekly_goal)
+
+    @classmethod
+    def load_many(cls, users: Iterable[User], *, today: dict[int, dt.date]) -> dict[int, History]:
+        """Each person's history (on their own `today`, by user id), by user id. Three
+        queries however many people: the reminder emails load a batch at once."""
+        users = {user.pk: user for user in users}
+        done: dict[int, dict[dt.date, int]] = {user_id: {} for user_id in users}
+        for user_id, day, n in (
+            Session.objects.filter(user_id__in=users)
+            .completed()
+            .values("user_id", "local_date")
+            .annotate(n=Count("id"))
+            .values_list("user_id", "local_date", "n")
+            .order_by()
+        ):
+            done[user_id][day] = n
+        off = DaysOff.load_many(users)
+        return {
+            user_id: cls(
+                today=today[user_id],
+                done=done[user_id],
+                off=off[user_id],
+                weekly_goal=user.weekly_goal,
+            )
+            for user_id, user in users.items()
+        }
 
     @property
     def first_day(self) -> dt.date | None:
@@ -350,6 +408,24 @@ def pain_summary(
 def pain_trend_words(user: User, *, today: dt.date) -> str:
     """The latest pain trend in plain words, comparing the last 7 days with the 7 before."""
     days = pain_days(user, today - dt.timedelta(days=13), today)
+    return trend_words(days, today=today)
+
+
+def pain_trend_words_many(users: Iterable[User], *, today: dict[int, dt.date]) -> dict[int, str]:
+    """`pain_trend_words` for many people (each on their own `today`), by user id. Two
+    queries however many people."""
+    users = list(users)
+    days = pain_days_by_user(
+        {
+            user.pk: (today[user.pk] - dt.timedelta(days=13), today[user.pk], local_today(user))
+            for user in users
+        }
+    )
+    return {user.pk: trend_words(days.get(user.pk, {}), today=today[user.pk]) for user in users}
+
+
+def trend_words(days: dict[dt.date, PainDay], *, today: dt.date) -> str:
+    """The trend of the 14 days up to `today` in `days` (other days are ignored)."""
     recent_avg, previous_avg = pain_averages(days, today=today)
     if recent_avg is None:
         return _("No pain ratings in the last 7 days yet.")

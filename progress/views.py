@@ -5,6 +5,7 @@ import json
 
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateformat import format as date_format
@@ -13,6 +14,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
 
+from reminders.models import ReminderSchedule
+from reminders.schedule import weekday_bit
 from routines.models import Routine
 from safety.models import open_flags_for
 from tracking import services as tracking_services
@@ -48,20 +51,36 @@ def days_count(n: int) -> str:
     return ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
 
 
-def _suggested_routine(request: HttpRequest) -> Routine | None:
-    """Today's routine: the plan's (the person's chosen routine, which onboarding and each
-    accepted plan change set), else the one they did last. One query."""
+def _suggested_routine(request: HttpRequest, today: dt.date) -> Routine | None:
+    """Today's routine: on a reminder day the routine the reminder names ("Desk break at
+    11:00 on workdays"; the earliest such reminder), else the plan's (the person's chosen
+    routine, which onboarding and each accepted plan change set), else the one they did
+    last; one query."""
     user = request.user
-    if user.preferred_routine_id:
-        return Routine.objects.visible_to(user).filter(pk=user.preferred_routine_id).first()
-    last = (
+    reminded_at = (
+        ReminderSchedule.objects.filter(user=user, enabled=True, routine=OuterRef("pk"))
+        .alias(today=F("weekdays").bitand(weekday_bit(today)))
+        .filter(today__gt=0)
+        .order_by("local_time")
+        .values("local_time")[:1]
+    )
+    last_done = (
         Session.objects.for_user(user)
         .completed()
-        .select_related("routine")
         .order_by("-local_date", "-started_at")
+        .values("routine_id")[:1]
+    )
+    preferred = Q(pk=user.preferred_routine_id)
+    return (
+        Routine.objects.visible_to(user)
+        .annotate(
+            reminded_at=Subquery(reminded_at),
+            preferred=ExpressionWrapper(preferred, output_field=BooleanField()),
+        )
+        .filter(Q(reminded_at__isnull=False) | preferred | Q(pk=Subquery(last_done)))
+        .order_by(F("reminded_at").asc(nulls_last=True), F("preferred").desc())
         .first()
     )
-    return last.routine if last else None
 
 
 @require_GET
@@ -75,7 +94,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     pause_end = next((end for start, end in history.off.pauses if start <= today <= end), None)
     context = {
         "today": today,
-        "routine": _suggested_routine(request),
+        "routine": _suggested_routine(request, today),
         "history": history,
         "week": history.this_week,
         "pain": pain,

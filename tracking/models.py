@@ -416,37 +416,58 @@ def _mean(values: list[int]) -> float | None:
 def pain_days(user: User, start: dt.date, end: dt.date) -> dict[dt.date, PainDay]:
     """Days in [start, end] with any rating, oldest first. Two queries. When `end` is the
     person's today, rows dated after it (saved in a zone further east) count as today's."""
-    today = local_today(user)
-    upper = end + ZONE_LEAD if end >= today else end
-    ratings: dict[dt.date, dict[str, list[int]]] = {}
-    for day, before, after in (
-        Session.objects.for_user(user)
-        .filter(local_date__range=(start, upper))
+    return pain_days_by_user({user.pk: (start, end, local_today(user))}).get(user.pk, {})
+
+
+def pain_days_by_user(
+    ranges: dict[int, tuple[dt.date, dt.date, dt.date]],
+) -> dict[int, dict[dt.date, PainDay]]:
+    """`pain_days` of many people: `ranges` maps a user id to (start, end, their local
+    today). By user id; people without a rating are left out. Two queries however many
+    people."""
+    if not ranges:
+        return {}
+    spans = {
+        user_id: (start, end + ZONE_LEAD if end >= today else end, end)
+        for user_id, (start, end, today) in ranges.items()
+    }
+    lowest = min(start for start, _upper, _end in spans.values())
+    highest = max(upper for _start, upper, _end in spans.values())
+    ratings: dict[tuple[int, dt.date], dict[str, list[int]]] = {}
+
+    def kinds_of(user_id: int, day: dt.date) -> dict[str, list[int]] | None:
+        start, upper, end = spans[user_id]
+        if not start <= day <= upper:
+            return None
+        key = (user_id, min(day, end))
+        return ratings.setdefault(key, {"before": [], "after": [], "checkin": []})
+
+    for user_id, day, before, after in (
+        Session.objects.filter(user_id__in=spans, local_date__range=(lowest, highest))
         .filter(Q(pain_before__isnull=False) | Q(pain_after__isnull=False))
-        .values_list("local_date", "pain_before", "pain_after")
+        .values_list("user_id", "local_date", "pain_before", "pain_after")
         .order_by()
     ):
-        kinds = ratings.setdefault(min(day, end), {"before": [], "after": [], "checkin": []})
-        if before is not None:
-            kinds["before"].append(before)
-        if after is not None:
-            kinds["after"].append(after)
-    for day, pain in (
-        CheckIn.objects.for_user(user)
-        .filter(local_date__range=(start, upper))
-        .values_list("local_date", "pain")
+        if (kinds := kinds_of(user_id, day)) is not None:
+            if before is not None:
+                kinds["before"].append(before)
+            if after is not None:
+                kinds["after"].append(after)
+    for user_id, day, pain in (
+        CheckIn.objects.filter(user_id__in=spans, local_date__range=(lowest, highest))
+        .values_list("user_id", "local_date", "pain")
         .order_by("local_date")
     ):
-        kinds = ratings.setdefault(min(day, end), {"before": [], "after": [], "checkin": []})
-        kinds["checkin"].append(pain)
-    days = {}
-    for day in sorted(ratings):
-        kinds = ratings[day]
-        days[day] = PainDay(
+        if (kinds := kinds_of(user_id, day)) is not None:
+            kinds["checkin"].append(pain)
+    result: dict[int, dict[dt.date, PainDay]] = {}
+    for user_id, day in sorted(ratings):
+        kinds = ratings[user_id, day]
+        result.setdefault(user_id, {})[day] = PainDay(
             day=day,
             before=_mean(kinds["before"]),
             after=_mean(kinds["after"]),
             checkin=max(kinds["checkin"], default=None),
             high=max(kinds["before"] + kinds["after"] + kinds["checkin"]),
         )
-    return days
+    return result

@@ -14,8 +14,6 @@ def broker(own_redis, monkeypatch):
     """Celery publishing to the test's own redis-server, with a pool of its own."""
     monkeypatch.setitem(celery_app.conf, "broker_url", own_redis.url)
     monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
-    # Counted by its plain name below, whatever prefix parallel test workers use.
-    monkeypatch.setitem(celery_app.conf, "broker_transport_options", {})
     monkeypatch.setattr(celery_app, "_pool", None)
     monkeypatch.setattr(celery_app.amqp, "_producer_pool", None)
     yield own_redis

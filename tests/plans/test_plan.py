@@ -266,6 +266,10 @@ def test_someone_elses_proposal_is_a_404(person, other_user, client):
     assert change.status == PlanChange.Status.PROPOSED
 
 
+def change_reason_of(person) -> str:
+    return PlanChange.objects.get(user=person).reason
+
+
 def test_the_history_is_in_the_export_and_the_clinician_summary(person, client):
     _two_good_weeks(person)
     services.plan_change_accept(change=_refresh(person)[1])
@@ -274,7 +278,7 @@ def test_the_history_is_in_the_export_and_the_clinician_summary(person, client):
     data = json.loads(client.get(reverse("progress:export", args=["json"])).content)
     (row,) = data["plan_changes"]
     assert row["kind"] == "step_up" and row["status"] == "accepted"
-    assert "two weeks running" in row["explanation"]
+    assert row["reason"] == change_reason_of(person) and row["changes"]
 
     summary = client.get(reverse("safety:summary")).content.decode()
     assert "Changes to the plan" in summary

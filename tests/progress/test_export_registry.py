@@ -16,8 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from backease.exports import NOT_EXPORTED, SECRET_WORDS, TABLES, exported_models
+from plans.models import PlanChange, PlanSettings
 from progress.export import export_data
 from reminders.models import Reminder
+from routines import services as routine_services
+from routines.models import Exercise
 from safety.models import Flag, ScreeningResponse, ShareLink, hash_token
 from tests.factories import (
     CheckInFactory,
@@ -146,6 +149,17 @@ def everything(user, other_user):
         )
         EmailAddress.objects.get_or_create(
             user=person, email=person.email, defaults={"verified": True, "primary": True}
+        )
+        own = routine_services.routine_create(owner=person, title=f"Routine {note}")
+        routine_services.step_add(routine=own, exercise=Exercise.objects.get(slug="cat-cow"))
+        PlanSettings.objects.create(user=person, concern=PlanSettings.Concern.SITTING)
+        PlanChange.objects.create(
+            user=person,
+            kind=PlanChange.Kind.EASE_OFF,
+            reason=PlanChange.Reason.HURT,
+            numbers={"exercise": "Cat–cow", "day": "1 March"},
+            from_routine=own,
+            local_date=dt.date(2026, 5, 1),
         )
 
 

@@ -14,6 +14,7 @@ from safety.services import screening_skip
 from tests.factories import (
     CheckInFactory,
     PauseFactory,
+    ReminderScheduleFactory,
     SessionFactory,
     StepRecordFactory,
     UserFactory,
@@ -107,6 +108,37 @@ def test_it_suggests_the_users_chosen_routine(user_client, user, at_now):
     response = user_client.get(reverse("progress:dashboard"))
     assert response.context["routine"].slug == "evening-release"
     assert "You have done a routine today." in response.content.decode()
+
+
+def test_on_a_reminder_day_the_dashboard_suggests_the_reminders_own_routine(
+    user_client, user, at_now
+):
+    user.preferred_routine = Routine.objects.get(slug="evening-release")
+    user.save()
+    wednesday, thursday = 1 << 2, 1 << 3
+    ReminderScheduleFactory(
+        user=user, weekdays=thursday, routine=Routine.objects.get(slug="morning-mobility")
+    )
+    ReminderScheduleFactory(user=user, weekdays=wednesday, routine=None)
+    # Not a day of the reminder with a routine: the plan's routine.
+    assert user_client.get(reverse("progress:dashboard")).context["routine"].slug == (
+        "evening-release"
+    )
+    ReminderScheduleFactory(
+        user=user,
+        weekdays=wednesday,
+        local_time=dt.time(11, 0),
+        routine=Routine.objects.get(slug="desk-break"),
+    )
+    # An earlier reminder that is off does not count.
+    ReminderScheduleFactory(
+        user=user,
+        weekdays=wednesday,
+        enabled=False,
+        local_time=dt.time(7, 0),
+        routine=Routine.objects.get(slug="morning-mobility"),
+    )
+    assert user_client.get(reverse("progress:dashboard")).context["routine"].slug == "desk-break"
 
 
 def test_it_tells_a_paused_user_their_streak_waits(user_client, user, at_now):

@@ -567,3 +567,82 @@ def test_a_batch_task_run_twice_sends_each_reminder_once(dispatch, monkeypatch):
         assert tasks.send_reminders.delay(queued).get() == {"sent": 3}
         assert tasks.send_reminders.delay(queued).get() == {}
     assert len(mail.outbox) == 3
+
+
+def _claimed_crowd(n: int, monkeypatch, on_commit) -> list[int]:
+    """`n` due people with a history (sessions, pain, days off, chosen routines), their
+    reminders created by a dispatch whose send tasks are held back; the new row ids."""
+    from routines.models import Routine
+    from tests.factories import CheckInFactory, PauseFactory, ProgressSettingsFactory
+
+    routines = list(Routine.objects.published()[:2])
+    for i, person in enumerate(_due_crowd(n)):
+        if i % 2:
+            person.preferred_routine = routines[0]
+            person.save()
+        if i % 3:
+            ReminderSchedule.objects.filter(user=person).update(routine=routines[1])
+        SessionFactory(user=person, local_date=dt.date(2026, 3, 1), routine=routines[0])
+        CheckInFactory(user=person, local_date=dt.date(2026, 2, 27), pain=i % 10)
+        ProgressSettingsFactory(user=person, rest_weekdays=[6])
+        PauseFactory(user=person, start=dt.date(2026, 2, 1), end=dt.date(2026, 2, 3))
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", queued.extend)
+    with time_machine.travel(DUE, tick=False), on_commit(execute=True):
+        services.reminders_dispatch()
+    monkeypatch.undo()
+    assert len(queued) == n
+    return queued
+
+
+def test_a_batch_costs_the_same_queries_plus_one_per_email_whatever_its_size(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.test.utils import CaptureQueriesContext
+
+    ids = _claimed_crowd(12, monkeypatch, django_capture_on_commit_callbacks)
+    counts = []
+    for batch in (ids[:2], ids[2:]):
+        with time_machine.travel(DUE, tick=False), CaptureQueriesContext(connection) as queries:
+            outcome = services.reminders_send(reminder_ids=batch)
+        assert set(outcome.values()) == {"sent"}
+        # Each row is marked sent on its own, right after its message is accepted.
+        counts.append(len(queries) - len(batch))
+    assert counts[0] == counts[1]
+    assert len(mail.outbox) == 12
+    assert Reminder.objects.filter(status=Reminder.Status.SENT).count() == 12
+
+
+def test_a_batch_of_fifty_stays_within_its_query_budget(
+    monkeypatch, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    ids = _claimed_crowd(50, monkeypatch, django_capture_on_commit_callbacks)
+    with time_machine.travel(DUE, tick=False), django_assert_max_num_queries(16 + 50):
+        assert len(services.reminders_send(reminder_ids=ids)) == 50
+    assert len(mail.outbox) == 50
+
+
+def test_an_error_mid_batch_marks_the_accepted_emails_sent_before_giving_the_rest_back(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    ids = _claimed_crowd(4, monkeypatch, django_capture_on_commit_callbacks)
+    backend = type(mail.mailers.default)
+    original = backend.send_messages
+    calls = []
+
+    def send_messages(mailer, messages):
+        calls.append(messages[0].to[0])
+        if len(calls) == 3:  # the soft time limit, a bug: anything but an SMTP error
+            raise RuntimeError("worker stopped")
+        return original(mailer, messages)
+
+    monkeypatch.setattr(backend, "send_messages", send_messages)
+    with time_machine.travel(DUE, tick=False), pytest.raises(RuntimeError):
+        services.reminders_send(reminder_ids=ids)
+    statuses = list(Reminder.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == ["sent", "sent", "pending", "pending"]
+    assert len(mail.outbox) == 2
+    with time_machine.travel(DUE + dt.timedelta(minutes=1), tick=False):
+        outcome = services.reminders_send(reminder_ids=ids)
+    assert outcome == {ids[2]: "sent", ids[3]: "sent"}
+    assert len(mail.outbox) == len({m.to[0] for m in mail.outbox}) == 4

@@ -387,3 +387,32 @@ def test_send_test_reminder_sends_one_email_now(user):
 def test_send_test_reminder_says_when_nobody_has_that_email(db):
     with pytest.raises(CommandError, match="No account"):
         call_command("send_test_reminder", "nobody@example.com")
+
+
+def test_each_email_of_a_batch_shows_its_own_persons_streak_pain_and_routine(dispatch):
+    from progress.stats import pain_trend_words
+    from tests.factories import UserFactory
+
+    routines = list(Routine.objects.published()[:2])
+    steady, newcomer = UserFactory(), UserFactory(preferred_routine=routines[1])
+    for days_ago in (1, 2, 3):
+        day = TODAY - dt.timedelta(days=days_ago)
+        SessionFactory(user=steady, local_date=day, routine=routines[0])
+    CheckInFactory(user=steady, local_date=TODAY - dt.timedelta(days=1), pain=6)
+    with time_machine.travel(DUE - dt.timedelta(hours=1), tick=False):
+        for person in (steady, newcomer):
+            set_reminder(person, local_time=dt.time(8, 0))
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    emails = {m.to[0]: m.body for m in mail.outbox}
+    assert "3 days in a row" in emails[steady.email]
+    # The same words as the person's own progress page, not a neighbour's.
+    trend = pain_trend_words(steady, today=TODAY)
+    assert trend != pain_trend_words(newcomer, today=TODAY)
+    assert trend in emails[steady.email]
+    assert routines[0].title in emails[steady.email]
+    assert "Every streak starts with one day" in emails[newcomer.email]
+    assert "No pain ratings in the last 7 days yet." in emails[newcomer.email]
+    assert f"Today's routine: {routines[1].title} (about {routines[1].total_minutes} minutes)" in (
+        " ".join(emails[newcomer.email].split())
+    )
