@@ -10,13 +10,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help venv run worker migrate test lint format bench bench-small lock clean
+.PHONY: help venv run worker migrate test lint format bench bench-small lock clean messages compilemessages
 
 help:
 	@echo "make run    set up and start BackEase on http://127.0.0.1:8000 (web, worker, beat)"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff check and format check"
 	@echo "make bench  run the benchmarks in bench/ (PostgreSQL and Redis; stops at the first miss)"
+	@echo "make messages         extract the marked strings into locale/*/LC_MESSAGES/django.po"
+	@echo "make compilemessages  compile the .po files into the .mo files Django reads"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (see .python-version)."; exit 1; }
@@ -54,6 +56,21 @@ lint: venv
 format: venv
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Translations (README "Translations"). The shipped languages are settings.LANGUAGES but
+# English; each has locale/<code>/LC_MESSAGES/django.po, and the compiled django.mo beside it
+# is committed, so a fresh clone and the Docker image need no gettext. Both need GNU gettext
+# (apt-get install gettext). tests/i18n/test_catalogues.py fails when they are out of date.
+LOCALES = $(shell DEBUG=1 $(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'backease.settings'); django.setup(); from django.conf import settings; print(' '.join('-l ' + c for c, _ in settings.LANGUAGES if c != settings.LANGUAGE_CODE))" 2>/dev/null)
+MAKEMESSAGES_FLAGS = --no-obsolete --add-location=file --ignore=.venv --ignore=tests \
+	--ignore=bench --ignore=staticfiles --ignore=var --ignore=screenshots
+
+messages: venv
+	DEBUG=1 $(BIN)/python manage.py makemessages $(LOCALES) $(MAKEMESSAGES_FLAGS)
+	@for po in locale/*/LC_MESSAGES/django.po; do printf '%s: ' $$po; msgfmt --statistics -o /dev/null $$po; done
+
+compilemessages: venv
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
 # Every script in bench/ but the conventions they share. Each exits non-zero below its goal.
 BENCHMARKS := $(filter-out bench/common.py,$(wildcard bench/*.py))

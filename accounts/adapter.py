@@ -1,3 +1,4 @@
+import contextlib
 import logging
 import smtplib
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -41,10 +43,15 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """A mail-server outage must not turn sign-up or a password reset into a 500:
-        the account is saved, and the person is told to ask for the email again later."""
+        the account is saved, and the person is told to ask for the email again later.
+
+        The email speaks the person's own language when they have one (a password reset
+        asked for from someone else's browser), else the page's."""
         context = {**context, "contact_email": settings.CONTACT_EMAIL}
+        language = getattr(context.get("user"), "language", "")
         try:
-            super().send_mail(template_prefix, email, context)
+            with translation.override(language) if language else contextlib.nullcontext():
+                super().send_mail(template_prefix, email, context)
         except (smtplib.SMTPException, OSError):
             logger.warning("accounts: could not send the %s email", template_prefix.split("/")[-1])
             if self.request is not None:

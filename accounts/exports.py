@@ -15,6 +15,7 @@ register(
         "display_name",
         "time_zone",
         "country",
+        "language",
         "date_joined",
         "last_login",
         "weekly_goal",

@@ -1,6 +1,8 @@
 import json
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -65,10 +67,24 @@ class SignupForm(forms.Form):
         user.display_name = self.cleaned_data.get("display_name", "")
         user.time_zone = self.cleaned_data["time_zone"]
         user.country = self.cleaned_data.get("country", "")
-        user.save(update_fields=["display_name", "time_zone", "country"])
+        # The language the person signed up in, so the emails made without a request
+        # (reminders, safety notices) speak it too; the profile changes it.
+        language = translation.get_language()
+        user.language = language if language in dict(settings.LANGUAGES) else ""
+        user.save(update_fields=["display_name", "time_zone", "country", "language"])
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [("", _("Same as my browser")), *settings.LANGUAGES]
 
 
 class ProfileForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=language_choices,
+        required=False,
+        help_text=_("Pages, emails and the summary for your clinician use this language."),
+    )
     time_zone = TimeZoneField(label=_("Time zone"))
     country = forms.ChoiceField(
         label=_("Country"),
@@ -79,7 +95,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone", "country"]
+        fields = ["display_name", "language", "time_zone", "country"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

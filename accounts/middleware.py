@@ -9,7 +9,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -26,6 +26,22 @@ def _stamp_login(sender, request, user, **kwargs) -> None:
         now = int(time.time())
         request.session[STARTED] = now
         request.session[SEEN] = now
+
+
+class UserLanguageMiddleware:
+    """Pages in the signed-in person's own language, once they have picked one; before that
+    LocaleMiddleware's choice stands (the switcher's cookie, else Accept-Language)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        language = user.language if user is not None and user.is_authenticated else ""
+        if language in dict(settings.LANGUAGES):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
 
 
 class UserTimezoneMiddleware:

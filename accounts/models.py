@@ -1,5 +1,6 @@
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
@@ -85,6 +86,11 @@ class User(AbstractUser):
     # (db_default: rows written by raw SQL, such as the benchmarks', need no country.)
     country = CountryField(_("country"), blank=True, default="", db_default="")
 
+    # The language the person picked (profile or the footer's switcher); empty until then,
+    # and pages follow the browser's. Emails and the PDF, made outside a request, use
+    # `email_language`. Not a choices field: adding a language needs no migration.
+    language = models.CharField(_("language"), max_length=10, blank=True, default="", db_default="")
+
     # Preferences used across the app.
     sound_muted = models.BooleanField(_("mute player sounds"), default=False)
     weekly_goal = models.PositiveSmallIntegerField(
@@ -112,6 +118,13 @@ class User(AbstractUser):
     @property
     def name(self) -> str:
         return self.display_name or self.email.split("@")[0]
+
+    @property
+    def email_language(self) -> str:
+        """The language of what BackEase makes for this person outside a request."""
+        return (
+            self.language if self.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        )
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

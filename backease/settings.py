@@ -33,6 +33,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Before the admin: its translation tabs and fallback-aware fields (routines/translation.py).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "backease.middleware.HtmxMiddleware",  # django-htmx's, safe with malformed headers
     "allauth.account.middleware.AccountMiddleware",
+    # After authentication: a signed-in person's own language beats the browser's.
+    "accounts.middleware.UserLanguageMiddleware",
     "accounts.middleware.SessionTimeoutMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
 ]
@@ -373,10 +377,22 @@ SAFETY_SHARE_LINK_DAYS = env.int("SAFETY_SHARE_LINK_DAYS", default=14)  # issue 
 
 # --- Internationalisation and time -----------------------------------------
 
+# The page language: the person's choice in their profile, else the language cookie set by
+# the footer's switcher, else the browser's Accept-Language, else English. Adding a language:
+# README.md ("Translations"). Each language is named in itself, so anyone can find theirs.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [("en", "English"), ("es", "Español"), ("de", "Deutsch")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Exercise and routine texts (routines/translation.py): a text missing in a language shows
+# the English one (`manage.py missing_translations` lists them).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+# English first, then any language that has the text (a routine someone wrote in Spanish).
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "es", "de")
+# The language cookie outlives the browser session, like the person's choice in the profile.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_TZ = True
 

@@ -15,6 +15,7 @@ admin.site.password_change = rate_limit(action="change_password")(admin.site.pas
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
     path("accounts/", include("accounts.allauth_urls")),  # allauth, invalid forms answer 400
     path("account/", include("accounts.urls")),
     path("routines/", include("routines.urls")),

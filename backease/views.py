@@ -7,7 +7,10 @@ from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
@@ -68,6 +71,41 @@ def healthz(request: HttpRequest) -> JsonResponse:
     status = 200 if all(checks.values()) else 503
     return JsonResponse(
         {name: "ok" if ok else "down" for name, ok in checks.items()}, status=status
+    )
+
+
+@login_not_required
+@require_GET
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest, in the visitor's language (a home-screen app is named and
+    described in it). Icons stay static files."""
+    icons = [
+        {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+        {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        {
+            "src": static("img/icon-512.png"),
+            "sizes": "512x512",
+            "type": "image/png",
+            "purpose": "maskable",
+        },
+        {"src": static("img/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+    ]
+    data = {
+        "name": "BackEase",
+        "short_name": "BackEase",
+        "description": _("Gentle guided routines for your lower back."),
+        "lang": translation.get_language(),
+        "dir": "rtl" if translation.get_language_bidi() else "ltr",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "orientation": "portrait",
+        "background_color": "#ffffff",
+        "theme_color": "#1f5f52",
+        "icons": icons,
+    }
+    return JsonResponse(
+        data, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
     )
 
 

@@ -15,6 +15,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.dates import MONTHS_3
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from .stats import days_between, week_start
 
@@ -51,7 +52,7 @@ def _x_labels(days: list[dt.date], x, y: float, count: int = 5) -> list[str]:
         picks[-1] = len(days) - 1
     return [
         f'<text x="{x(i):.1f}" y="{y}" text-anchor="{anchors.get(i, "middle")}" '
-        f'class="axis-label">{escape(date_format(days[i], "j M"))}</text>'
+        f'class="axis-label">{escape(date_format(days[i], _("j M")))}</text>'
         for i in picks
     ]
 

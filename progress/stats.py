@@ -22,6 +22,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from routines.translation import translated
 from tracking.models import (
     CheckIn,
     PainDay,
@@ -483,7 +484,7 @@ def exercise_relief(user: User, start: dt.date, end: dt.date) -> list[ExerciseRe
     done = Q(state=StepRecord.State.DONE)
     rows = (
         StepRecord.objects.filter(session__user=user, session__local_date__range=(start, end))
-        .values("exercise_id", "exercise__name")
+        .values("exercise_id", exercise_name=translated("exercise__name"))
         .annotate(
             n_done=Count("id", filter=done),
             n_hurt=Count(
@@ -497,11 +498,11 @@ def exercise_relief(user: User, start: dt.date, end: dt.date) -> list[ExerciseRe
                 filter=done,
             ),
         )
-        .order_by("exercise__name")
+        .order_by("exercise_name")
     )
     return [
         ExerciseRelief(
-            name=row["exercise__name"],
+            name=row["exercise_name"],
             done=row["n_done"],
             hurt=row["n_hurt"],
             easier=row["n_easier"],
@@ -532,8 +533,8 @@ class PainRow:
     @property
     def label(self) -> str:
         if self.start == self.end:
-            return date_format(self.start, "D j M")
-        return f"{date_format(self.start, 'j M')}–{date_format(self.end, 'j M')}"
+            return date_format(self.start, _("D j M"))
+        return f"{date_format(self.start, _('j M'))}–{date_format(self.end, _('j M'))}"
 
 
 def pain_table(

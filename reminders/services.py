@@ -638,7 +638,15 @@ class ReminderEmails:
             pk: history.current_streak()
             for pk, history in History.load_many(users, today=today).items()
         }
-        self.trends = pain_trend_words_many(users, today=today)
+        # The trend is words: made in each person's own language (one set of queries per
+        # language in the batch).
+        by_language: dict[str, list[User]] = {}
+        for user in users:
+            by_language.setdefault(user.email_language, []).append(user)
+        self.trends = {}
+        for language, group in by_language.items():
+            with translation.override(language):
+                self.trends.update(pain_trend_words_many(group, today=today))
         # Each person's suggestion and each reminder's own routine (when still published).
         self.suggested, self.own = routines_for_today(
             users, also={schedule.routine_id for schedule, _day in reminders if schedule.routine_id}
@@ -674,7 +682,8 @@ class ReminderEmails:
             "unsubscribe_url": unsubscribe_url,
             "local_date": local_date,
         }
-        with translation.override(settings.LANGUAGE_CODE):
+        # Made outside a request: in the person's own language, every word of it.
+        with translation.override(user.email_language):
             subject = (
                 _("%(label)s: your back routine") % {"label": schedule.label}
                 if schedule.label

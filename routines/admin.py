@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Exercise, Routine, RoutineStep
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(admin.ModelAdmin):
+class ExerciseAdmin(TranslationAdmin):
+    """Each text field shows once per language (routines/translation.py)."""
+
     list_display = ["name", "position", "equipment", "focus", "gentler", "harder", "is_published"]
     list_filter = ["position", "equipment", "focus", "is_published"]
     list_select_related = ["gentler", "harder"]
@@ -41,7 +44,7 @@ class RoutineStepInline(admin.TabularInline):
 
 
 @admin.register(Routine)
-class RoutineAdmin(admin.ModelAdmin):
+class RoutineAdmin(TranslationAdmin):
     list_display = ["title", "difficulty", "is_published", "position"]
     list_filter = ["difficulty", "is_published"]
     list_editable = ["is_published", "position"]

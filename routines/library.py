@@ -10,7 +10,11 @@ admin stays as they left it, and running it twice changes nothing the second tim
 
 from collections.abc import Iterable
 
+from . import content_de, content_es
 from .content import EXERCISES, ROUTINES
+
+# The library's translations, by language (routines/translation.py names the fields).
+TRANSLATIONS = {"es": content_es, "de": content_de}
 
 VARIANT_FIELDS = ("gentler", "harder")
 
@@ -35,6 +39,7 @@ def load_library(
 
     exercise_fields = _concrete_fields(Exercise) - {"id", *VARIANT_FIELDS}
     for data in exercise_data:
+        data = _with_translations(data, "EXERCISES", exercise_fields)
         values = {key: value for key, value in data.items() if key in exercise_fields}
         _add_or_fill(Exercise, values, replace_unchanged.get(("exercise", data["slug"]), {}))
 
@@ -55,6 +60,7 @@ def load_library(
     routine_fields = _concrete_fields(Routine) - {"id"}
     exercises = Exercise.objects.in_bulk(field_name="slug")
     for data in routine_data:
+        data = _with_translations(data, "ROUTINES", routine_fields)
         values = {key: value for key, value in data.items() if key in routine_fields}
         routine, created = _add_or_fill(
             Routine, values, replace_unchanged.get(("routine", data["slug"]), {})
@@ -76,6 +82,21 @@ def load_library(
                     data["steps"], start=1
                 )
             )
+
+
+def _with_translations(data: dict, kind: str, fields: set[str]) -> dict:
+    """The item's text in every language the model has columns for (`name_en`, `name_es`,
+    ...): English from content.py, the others from their modules. Before the translation
+    columns existed (earlier migrations' models) it adds nothing."""
+    data = dict(data)
+    for key, value in list(data.items()):
+        if f"{key}_en" in fields:
+            data[f"{key}_en"] = value
+    for language, module in TRANSLATIONS.items():
+        for key, value in getattr(module, kind).get(data["slug"], {}).items():
+            if f"{key}_{language}" in fields:
+                data[f"{key}_{language}"] = value
+    return data
 
 
 def _select(items: list[dict], slugs: Iterable[str] | None) -> list[dict]:

@@ -9,14 +9,17 @@ import secrets
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import MAX_STEPS, MAX_TOTAL_SECONDS, Exercise, Routine, RoutineStep
+from .translation import all_languages
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -103,15 +106,20 @@ def routine_create(
     `changes` maps a source step id to field values that differ in the copy (the plan's
     new versions)."""
     changes = changes or {}
+    # A copy keeps the source's summary and "when to use it" in every language; the title
+    # (and a summary given here) is the person's own, in the language they wrote it in.
+    texts = all_languages(source, ["summary", "when_to_use"]) if source else {}
+    if summary:
+        language = get_language() or settings.LANGUAGE_CODE
+        texts[build_localized_fieldname("summary", language)] = summary
     with transaction.atomic():
         routine = Routine.objects.create(
             owner=owner,
             title=title,
             slug=_new_slug(),
-            summary=summary or (source.summary if source else ""),
-            when_to_use=source.when_to_use if source else "",
             difficulty=source.difficulty if source else Routine.Difficulty.GENTLE,
             based_on=source,
+            **texts,
         )
         if source is not None:
             copies = []

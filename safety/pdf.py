@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from django.utils.dateformat import format as date_format
+from django.utils import translation
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from fpdf import FPDF
 
 from .wording import DISCLAIMER, number
 
-# fpdf2's built-in Helvetica covers Latin-1 only: map common typography and replace the rest.
+# fpdf2's built-in Helvetica covers Latin-1 only (which holds every letter of English, Spanish
+# and German: ñ, ¿, ü, ß...): map common typography and replace the rest.
 _TYPOGRAPHY = str.maketrans(
     {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "°": "°"}
 )
@@ -27,7 +29,20 @@ class _Doc(FPDF):
         self.multi_cell(0, 3.5, _text(DISCLAIMER), align="C")
 
 
+def _day(day) -> str:
+    """A date as the reader's locale writes it; English keeps ISO dates, which readers in
+    the UK and the US both read the same way."""
+    if translation.get_language() == "en":
+        return day.isoformat()
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
+
+
 def summary_pdf(summary: dict) -> bytes:
+    """The summary in the active language (the shared link's view activates its owner's)."""
     doc = _Doc(format="A4")
     doc.set_auto_page_break(auto=True, margin=16)
     doc.add_page()
@@ -54,8 +69,8 @@ def summary_pdf(summary: dict) -> bytes:
         )
         % {
             "person": summary["person"],
-            "start": summary["start"].isoformat(),
-            "end": summary["end"].isoformat(),
+            "start": _day(summary["start"]),
+            "end": _day(summary["end"]),
             "weeks": summary["weeks"],
             "rated": summary["rated_days"],
         }
@@ -79,7 +94,7 @@ def summary_pdf(summary: dict) -> bytes:
             % {
                 "first": number(summary["first_average"]),
                 "last": number(summary["last_average"]),
-                "change": f"{summary['change']:+.1f}",
+                "change": _signed(summary["change"]),
                 "percent": number(summary["change_percent"]),
             }
         )
@@ -92,7 +107,11 @@ def summary_pdf(summary: dict) -> bytes:
     doc.ln()
     doc.set_font("Helvetica", size=9)
     for row in summary["week_rows"]:
-        doc.cell(w * 0.4, 5, f"{row.start:%d %b} - {row.end:%d %b %Y}")
+        doc.cell(
+            w * 0.4,
+            5,
+            _text(f"{date_format(row.start, _('j M'))} - {date_format(row.end, _('j M Y'))}"),
+        )
         doc.cell(w * 0.2, 5, _text(number(row.average)))
         doc.cell(w * 0.2, 5, str(row.rated_days))
         doc.cell(w * 0.2, 5, str(row.sessions))
@@ -131,7 +150,7 @@ def summary_pdf(summary: dict) -> bytes:
                 "%(name)s: hurt in %(hurt)s of %(total)s times",
                 item["total"],
             )
-            % {"name": item["exercise__name"], "hurt": item["hurt"], "total": item["total"]}
+            % {"name": item["exercise_name"], "hurt": item["hurt"], "total": item["total"]}
         )
 
     for section in summary.get("sections", []):
@@ -139,7 +158,7 @@ def summary_pdf(summary: dict) -> bytes:
         if not section["rows"]:
             line(str(section["empty"]))
         for day, text in section["rows"]:
-            line(f"{date_format(day, 'j M Y')}: {text}")
+            line(f"{_day(day)}: {text}")
 
     heading(_("Warning-sign questions"))
     if not summary["screenings"]:
@@ -151,17 +170,17 @@ def summary_pdf(summary: dict) -> bytes:
         where = ""
         if screening.reason == "checkin":
             where = " ({})".format(_("emergency questions, in a check-in"))
-        line(f"{screening.local_date.isoformat()}{where}: {answers}")
+        line(f"{_day(screening.local_date)}{where}: {answers}")
 
     heading(_("Flags"))
     if not summary["open_flags"] and not summary["past_flags"]:
         line(_("None."))
     for flag in summary["open_flags"] + summary["past_flags"]:
         state = (
-            _("open since %(date)s") % {"date": flag.opened_on.isoformat()}
+            _("open since %(date)s") % {"date": _day(flag.opened_on)}
             if flag.is_open
             else _("%(start)s to %(end)s")
-            % {"start": flag.opened_on.isoformat(), "end": flag.closed_on.isoformat()}
+            % {"start": _day(flag.opened_on), "end": _day(flag.closed_on)}
         )
         advice = f" {flag.consider}" if flag.is_open else ""
         line(f"{flag.get_rule_display()} ({state}): {flag.noticed}{advice}")
@@ -170,7 +189,7 @@ def summary_pdf(summary: dict) -> bytes:
     if not summary["notes"]:
         line(_("No notes."))
     for day, note in summary["notes"]:
-        line(f"{day.isoformat()}: {note}")
+        line(f"{_day(day)}: {note}")
 
     return bytes(doc.output())
 
@@ -203,7 +222,7 @@ def _chart(doc: FPDF, summary: dict, w: float) -> None:
     doc.set_font("Helvetica", size=7)
     for tick in summary["chart"]["ticks"]:
         x = x0 + (tick["day"] - summary["start"]).days * step
-        label = tick["day"].isoformat()
+        label = _day(tick["day"])
         offset = {"start": 0, "middle": doc.get_string_width(label) / 2}.get(
             tick["anchor"], doc.get_string_width(label)
         )

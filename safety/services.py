@@ -299,7 +299,8 @@ def _flag_email(user: User, flags: list[Flag]) -> EmailMessage:
     """One message for all of a person's flags owed an email, the most serious first, its
     subject the most serious level's own words ("Call 999 now", ...)."""
     flags = sorted(flags, key=lambda f: (f.rule != rules.RED_FLAG, -f.severity, f.pk))
-    with translation.override(settings.LANGUAGE_CODE):
+    # Made outside a request: in the person's own language.
+    with translation.override(user.email_language):
         contact = contact_for(user)
         level = wording.most_serious(flags)
         context = {

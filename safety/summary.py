@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from routines.translation import translated
 from tracking.models import ZONE_LEAD, CheckIn, Session, StepRecord, as_of, local_today
 
 from .models import Flag, ScreeningResponse
@@ -122,7 +123,7 @@ def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | No
 
     hurting = (
         StepRecord.objects.filter(session__user=user, session__local_date__range=(start, upper))
-        .values("exercise__name")
+        .values(exercise_name=translated("exercise__name"))
         .annotate(
             total=Count("id"),
             hurt=Count(
@@ -132,7 +133,7 @@ def build_summary(user: User, *, weeks: int = DEFAULT_WEEKS, today: dt.date | No
             ),
         )
         .filter(hurt__gt=0)
-        .order_by("-hurt", "exercise__name")
+        .order_by("-hurt", "exercise_name")
     )
     screenings = list(
         ScreeningResponse.objects.for_user(user).answered().filter(local_date__range=(start, upper))

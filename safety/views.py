@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -282,5 +282,7 @@ def shared_summary_pdf(request: HttpRequest, token: str) -> HttpResponse:
     link = _shared_link(request, token)
     if isinstance(link, HttpResponse):
         return link
-    with timezone.override(link.user.zone):
+    # In the language its owner chose (their notes are in it too), else the reader's.
+    language = link.user.language or translation.get_language()
+    with timezone.override(link.user.zone), translation.override(language):
         return _private(_pdf_response(build_summary(link.user, weeks=link.weeks)))

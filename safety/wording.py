@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,11 +33,12 @@ DISCLAIMER = gettext_lazy(
 
 
 def number(value: float | int | None) -> str:
-    """6 → "6", 5.5 → "5.5", 5.25 → "5.3": ratings read best without trailing zeros."""
+    """6 → "6", 5.5 → "5.5" ("5,5" in Spanish and German), 5.25 → "5.3": ratings read best
+    without trailing zeros."""
     if value is None:
         return "–"
-    text = f"{float(value):.1f}"
-    return text.removesuffix(".0")
+    text = f"{float(value):.1f}".removesuffix(".0")
+    return text.replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def level(flag: Flag) -> str:

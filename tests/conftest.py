@@ -1,6 +1,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.factories import UserFactory
 
@@ -11,6 +12,16 @@ PASSWORD = "a-strong-pass-phrase"
 def _fresh_cache():
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_until_asked():
+    """Each test starts in English: a request in Spanish or German leaves its language active
+    in the thread (LocaleMiddleware activates per request and never resets), and the next
+    test in the same worker would otherwise read translated content."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

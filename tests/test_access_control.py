@@ -233,6 +233,7 @@ CASES: dict[str, Case] = {
     # --- Site ---
     "": Case("/", get=(200, 302, 302, 302, 302)),
     "healthz": public("/healthz"),
+    "manifest.webmanifest": public("/manifest.webmanifest"),
     # --- allauth ---
     "accounts/login/": Case("/accounts/login/", get=(200, 302, 302, 302, 302)),
     "accounts/logout/": Case("/accounts/logout/", get=(302, 200, 200, 200, 200)),
@@ -276,6 +277,15 @@ CASES: dict[str, Case] = {
         shows={"display_name"},
     ),
     "account/delete/": self_form("/account/delete/", data={"password": PASSWORD}),
+    # The language switcher: anyone may set their own language (a cookie, and for someone
+    # signed in their profile), never anyone else's.
+    "account/language/": Case(
+        "/account/language/",
+        get=(405,) * 5,
+        post=(302,) * 5,
+        data={"language": "de", "next": "/routines/"},
+        post_changes=True,
+    ),
     # --- routines: public content ---
     "routines/": public("/routines/"),
     "routines/<slug:slug>/": public(f"/routines/{SLUG}/"),

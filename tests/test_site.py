@@ -1,6 +1,3 @@
-import json
-from pathlib import Path
-
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
@@ -11,12 +8,22 @@ pytestmark = pytest.mark.django_db
 def test_the_app_can_be_added_to_a_home_screen(client):
     html = client.get(reverse("home")).content.decode()
     assert 'rel="manifest"' in html
-    manifest = json.loads(Path(finders.find("manifest.webmanifest")).read_text(encoding="utf-8"))
+    assert f'rel="manifest" href="{reverse("manifest")}"' in html
+    manifest = client.get(reverse("manifest")).json()
     assert manifest["display"] == "standalone"
+    assert manifest["lang"] == "en"
     sizes = {icon["sizes"] for icon in manifest["icons"]}
     assert {"192x192", "512x512"} <= sizes
     for icon in manifest["icons"]:
         assert finders.find(icon["src"].removeprefix("/static/"))
+
+
+def test_the_manifest_speaks_the_visitors_language(client):
+    response = client.get(reverse("manifest"), HTTP_ACCEPT_LANGUAGE="es")
+    assert response["Content-Type"] == "application/manifest+json"
+    manifest = response.json()
+    assert manifest["lang"] == "es"
+    assert manifest["description"] == "Rutinas guiadas y suaves para la zona lumbar."
 
 
 def test_every_page_sends_a_strict_content_security_policy(client):

@@ -82,6 +82,34 @@ def test_the_profile_refuses_a_long_name_or_an_unknown_zone(
         assert_rejected(response, before, snapshot(person), status=400)
 
 
+# --- The language switcher ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("htmx", HTMX)
+@EXAMPLES
+@given(
+    data=s.form_data(
+        {
+            "language": st.one_of(st.sampled_from(["en", "es", "de"]), s.scalar),
+            "next": st.one_of(st.just("/routines/"), s.scalar),
+        }
+    ),
+    encoding=s.encoding,
+)
+def test_the_language_switcher_survives_any_values(client_of, person, htmx, data, encoding):
+    with rolled_back():
+        before = snapshot(person)
+        url = reverse("accounts:set_language")
+        response = send(client_of, "post", url, data, htmx=htmx, encoding=encoding)
+        chosen = as_querydict(data, encoding).get("language")
+        if chosen in ("en", "es", "de"):
+            assert_accepted(response, 302)
+            assert User.objects.get(pk=person.pk).language == chosen
+            assert response["Location"].startswith("/")
+        else:
+            assert_rejected(response, before, snapshot(person), status=400, exact=False)
+
+
 # --- Deleting the account -------------------------------------------------------------------
 
 

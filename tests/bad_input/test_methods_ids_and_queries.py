@@ -41,6 +41,7 @@ GET, POST, BOTH = ("GET",), ("POST",), ("GET", "POST")
 OWN_VIEWS = [
     ("home", [], GET),
     ("healthz", [], GET),
+    ("manifest", [], GET),
     ("routines:library", [], GET),
     ("routines:detail", ["morning-mobility"], GET),
     ("routines:new", [], BOTH),
@@ -76,6 +77,7 @@ OWN_VIEWS = [
     ("reminders:unsubscribe", ["not-a-real-token"], BOTH),
     ("accounts:profile", [], BOTH),
     ("accounts:delete", [], BOTH),
+    ("accounts:set_language", [], POST),
     ("safety:help", [], GET),
     ("safety:how_we_decide", [], GET),
     ("safety:screening", [], BOTH),

@@ -62,6 +62,7 @@ def test_it_exports_every_record_as_json(user_client, user, records):
             "display_name": user.display_name,
             "time_zone": user.time_zone,
             "country": user.country.code,
+            "language": "",
             "date_joined": user.date_joined.isoformat(),
             "last_login": data["profile"][0]["last_login"],
             "weekly_goal": 5,

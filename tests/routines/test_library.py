@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from routines.models import Exercise, Routine
+from routines.translation import EXERCISE_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -169,48 +170,25 @@ def test_admin_can_edit_an_exercise(admin_client):
     exercise = Exercise.objects.get(slug="childs-pose")
     url = reverse("admin:routines_exercise_change", args=[exercise.pk])
     assert admin_client.get(url).status_code == 200
-    data = {
-        "name": exercise.name,
-        "slug": exercise.slug,
-        "summary": "A calmer summary.",
-        "starting_position": exercise.starting_position,
-        "instructions": exercise.instructions,
-        "breathing_cue": exercise.breathing_cue,
-        "caution": exercise.caution,
-        "icon": exercise.icon,
-        "feel": "A gentle stretch in the back.",
-        "stop_if": "Stop if it hurts.",
-        "equipment": "mat",
-        "position": "hands_knees",
-        "focus": "stretch",
-        "illustration_text": "A person kneels and sits back towards their heels.",
-        "is_published": "on",
-    }
+    # Each text has a field per language (routines/translation.py).
+    data = _exercise_form(exercise, summary_en="A calmer summary.", summary_de="Ruhiger.")
     response = admin_client.post(url, data)
     assert response.status_code == 302
     exercise.refresh_from_db()
     assert exercise.summary == "A calmer summary."
+    assert exercise.summary_de == "Ruhiger."
+    assert exercise.name_es == "Postura del niño"
 
 
 def _exercise_form(exercise, **changes) -> dict:
     data = {
         field: getattr(exercise, field)
-        for field in (
-            "name",
-            "slug",
-            "summary",
-            "starting_position",
-            "instructions",
-            "breathing_cue",
-            "feel",
-            "caution",
-            "stop_if",
-            "equipment",
-            "position",
-            "focus",
-            "icon",
-            "illustration_text",
-        )
+        for field in ("slug", "equipment", "position", "focus", "icon")
+    }
+    data |= {
+        f"{field}_{language}": getattr(exercise, f"{field}_{language}") or ""
+        for field in EXERCISE_FIELDS
+        for language in ("en", "es", "de")
     }
     data |= {"gentler": exercise.gentler_id or "", "harder": exercise.harder_id or ""}
     data |= {"is_published": "on"} if exercise.is_published else {}
