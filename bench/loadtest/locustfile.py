@@ -43,7 +43,7 @@ BARE_PATH = "/_bench/bare/"
 ROUTINES = ("morning-mobility", "desk-break", "evening-release")
 REVISION = re.compile(rb'name="revision" value="(\d+)"')
 PLAY_URL = re.compile(r"^/sessions/(\d+)/play/$")
-SESSION_URL = re.compile(r"^/sessions/(\d+)/$")
+SESSION_URL = re.compile(r"^/sessions/(\d+)/(\?finished=1)?$")  # the summary, with its celebration
 FEELING = re.compile(rb'name="(feeling_\d+)"')
 KIND = re.compile(rb'data-kind="(\w*)"')
 
