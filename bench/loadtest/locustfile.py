@@ -43,6 +43,8 @@ BARE_PATH = "/_bench/bare/"
 ROUTINES = ("morning-mobility", "desk-break", "evening-release")
 REVISION = re.compile(rb'name="revision" value="(\d+)"')
 PLAY_URL = re.compile(r"^/sessions/(\d+)/play/$")
+UNFINISHED = re.compile(rb'href="/sessions/(\d+)/end/')
+START_URL = re.compile(r"^/start/[\w-]+/$")
 SESSION_URL = re.compile(r"^/sessions/(\d+)/(\?finished=1)?$")  # the summary, with its celebration
 FEELING = re.compile(rb'name="(feeling_\d+)"')
 KIND = re.compile(rb'data-kind="(\w*)"')
@@ -189,7 +191,13 @@ class AppUser(_Paced):
         """A whole run: pain before, the player's controls to the end, pain after."""
         slug = self.rng.choice(ROUTINES)
         start = f"/start/{slug}/"
-        self.get(start, "/start/[slug]/", b'name="pain_before"')
+        page = self.get(start, "/start/[slug]/", b"</h1>")
+        unfinished = UNFINISHED.search(page.content)
+        if unfinished:
+            # A run the previous phase cut short: end it, as the page offers, then start.
+            end = f"/sessions/{unfinished.group(1).decode()}/end/"
+            self.post(end, "/sessions/[id]/end/", {"next": start}, _redirect(START_URL), status=302)
+            self.get(start, "/start/[slug]/", b'name="pain_before"')
         data = {"pain_before": self.rng.randint(2, 6)}
         response = self.post(start, "/start/[slug]/", data, _redirect(PLAY_URL), status=302)
         player = response.headers["Location"]
