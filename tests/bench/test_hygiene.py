@@ -55,6 +55,9 @@ def someone_elses_data(routine_library):
 
         keys = redis.Redis.from_url(settings.REDIS_URL)
         keys.set("someone:note", "mine")
+        # Exactly one task of someone's in the queue: earlier tests of this worker may have
+        # left evaluations there (nothing consumes them in tests).
+        keys.delete("celery")
         keys.rpush("celery", "someone's task")
     yield person, keys
     if keys is not None:
