@@ -35,7 +35,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import connection, transaction
-from django.db.models import F, Max, OuterRef, Subquery
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -571,15 +571,16 @@ def _error_text(error: BaseException | str) -> str:
 
 
 def routine_for_today(user: User) -> Routine | None:
-    """The routine a reminder suggests: the person's preferred one, else the last one
-    they did, else the first published one (all published)."""
+    """The routine a reminder suggests: the person's chosen one (the plan's, which may be
+    their own), else the last one they did, else the first of the library; each only while
+    the person may still play it, as on the dashboard."""
     return routines_for_today([user])[0][user.pk]
 
 
 def routines_for_today(
     users: list[User], *, also: set[int] | frozenset[int] = frozenset()
 ) -> tuple[dict[int, Routine | None], dict[int, Routine]]:
-    """`routine_for_today` for many people, by user id, and the published routines among
+    """`routine_for_today` for many people, by user id, and the library routines among
     `also` (ids), by id; each routine with its length annotated. Three queries however
     many people."""
     last_done = (
@@ -595,12 +596,30 @@ def routines_for_today(
     }
     first = Routine.objects.published().values_list("pk", flat=True).first()
     wanted = {pk for pair in picks.values() for pk in pair if pk} | set(also) | {first}
-    routines = Routine.objects.published().with_total_seconds().in_bulk(wanted - {None})
+    # The library, and the own routines of these people (Routine.visible_to for many).
+    routines = (
+        Routine.objects.filter(
+            Q(is_published=True, owner__isnull=True)
+            | Q(owner__in=[u.pk for u in users], deleted_at__isnull=True)
+        )
+        .with_total_seconds()
+        .in_bulk(wanted - {None})
+    )
+
+    def playable(pk: int | None, user_pk: int) -> Routine | None:
+        routine = routines.get(pk)
+        if routine is None or routine.owner_id not in (None, user_pk):
+            return None
+        return routine
+
     chosen: dict[int, Routine | None] = {}
     for user in users:
         preferred, last = picks.get(user.pk, (None, None))
-        chosen[user.pk] = routines.get(preferred) or routines.get(last) or routines.get(first)
-    return chosen, {pk: routines[pk] for pk in also if pk in routines}
+        chosen[user.pk] = (
+            playable(preferred, user.pk) or playable(last, user.pk) or playable(first, user.pk)
+        )
+    library = {pk: routine for pk, routine in routines.items() if routine.owner_id is None}
+    return chosen, {pk: library[pk] for pk in also if pk in library}
 
 
 # RFC 5322 allows header lines of 998 characters. With the default of 78, Python's email

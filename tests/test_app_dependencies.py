@@ -72,8 +72,8 @@ def test_the_scan_sees_every_kind_of_import(tmp_path):
 
 
 # The plan builds on progress and safety (weeks met, open flags) and joins their export and
-# clinician summary through their registries (progress.export.register_section,
-# safety.summary.register_section): neither may import it.
+# clinician summary through their registries (backease.exports, plans/exports.py;
+# safety.summary.register_section): none of them may import it.
 BUILT_ON_BY_PLANS = ["progress", "safety", "reminders"]
 
 

@@ -7,10 +7,12 @@ from django.conf import settings
 from django.core import mail, signing
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from reminders import services
 from reminders.models import Reminder, ReminderSchedule
-from routines.models import Routine
+from routines import services as routine_services
+from routines.models import Exercise, Routine
 from tests.conftest import PASSWORD
 from tests.factories import CheckInFactory, ReminderScheduleFactory, SessionFactory
 
@@ -91,6 +93,20 @@ def test_each_reminders_email_opens_its_own_routine(user, dispatch):
 def test_todays_routine_is_the_last_one_done_when_none_is_chosen(user):
     SessionFactory(user=user, routine=Routine.objects.get(slug="evening-release"))
     assert services.routine_for_today(user).slug == "evening-release"
+
+
+def test_todays_routine_is_the_plans_own_routine_and_never_someone_elses(user, other_user):
+    own = routine_services.routine_create(owner=user, title="Mine, a little longer")
+    routine_services.step_add(routine=own, exercise=Exercise.objects.get(slug="cat-cow"))
+    user.preferred_routine = own
+    user.save()
+    assert services.routine_for_today(user) == own
+    # Another person's routine, or a deleted one of one's own, is never suggested.
+    other_user.preferred_routine = own
+    other_user.save()
+    assert services.routine_for_today(other_user) == Routine.objects.published().first()
+    Routine.objects.filter(pk=own.pk).update(deleted_at=timezone.now())
+    assert services.routine_for_today(user) == Routine.objects.published().first()
 
 
 def test_todays_routine_is_the_first_published_one_for_a_newcomer(user):
