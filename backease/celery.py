@@ -2,7 +2,8 @@ import logging
 import os
 
 from celery import Celery
-from celery.signals import task_failure
+from celery.signals import task_failure, task_postrun, task_prerun
+from django.db import close_old_connections
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backease.settings")
 
@@ -11,6 +12,16 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 logger = logging.getLogger("backease.tasks")
+
+
+@task_prerun.connect
+@task_postrun.connect
+def recycle_database_connections(sender=None, **_):
+    """Close a database connection that is broken or older than CONN_MAX_AGE, as Django does
+    around each request (settings.CELERY_DB_REUSE_MAX stops Celery from closing it after
+    every task). Not for eager tasks: they run inside the caller's transaction."""
+    if not getattr(getattr(sender, "request", None), "is_eager", False):
+        close_old_connections()
 
 
 @task_failure.connect
