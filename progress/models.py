@@ -9,18 +9,21 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 if TYPE_CHECKING:
     from accounts.models import User
 
+# A context of their own: as list labels they start with a capital, but in a sentence
+# Spanish writes "martes" (Django's own catalogue, which the date filter uses).
 WEEKDAY_CHOICES = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
+    (0, pgettext_lazy("weekday choice", "Monday")),
+    (1, pgettext_lazy("weekday choice", "Tuesday")),
+    (2, pgettext_lazy("weekday choice", "Wednesday")),
+    (3, pgettext_lazy("weekday choice", "Thursday")),
+    (4, pgettext_lazy("weekday choice", "Friday")),
+    (5, pgettext_lazy("weekday choice", "Saturday")),
+    (6, pgettext_lazy("weekday choice", "Sunday")),
 ]
 
 

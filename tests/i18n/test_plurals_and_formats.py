@@ -82,3 +82,29 @@ def test_dates_name_the_month_in_the_persons_language(client, user, language, mo
     with time_machine.travel(NOW, tick=False):
         html = client.get(reverse("progress:dashboard")).content.decode()
     assert month in html
+
+
+@pytest.mark.parametrize(
+    ("language", "next_line", "day_label"),
+    [
+        ("es", "Próximo: martes, 31 de marzo, 18:00.", ">Martes<"),
+        ("de", "Nächste: Dienstag, 31. März, 18:00.", ">Dienstag<"),
+        ("en", "Next: Tuesday 31 March, 18:00.", ">Tuesday<"),
+    ],
+)
+def test_a_weekday_is_written_in_a_sentence_as_the_language_writes_it(
+    client, user, language, next_line, day_label
+):
+    """Spanish writes "martes" mid-sentence, while the day's checkbox starts with a capital."""
+    from reminders.services import add_reminder
+
+    user.language = language
+    user.time_zone = "UTC"
+    user.save()
+    client.force_login(user)
+    with time_machine.travel(NOW, tick=False):
+        reminder = add_reminder(user, local_time=dt.time(18, 0), weekdays=0b10)  # Tuesdays
+        html = client.get(reverse("reminders:settings")).content.decode()
+        form = client.get(reverse("reminders:edit", args=[reminder.pk])).content.decode()
+    assert next_line in " ".join(html.split())
+    assert day_label in "".join(form.split())
