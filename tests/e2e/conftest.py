@@ -112,3 +112,14 @@ def assert_accessible(page) -> None:
         + "; ".join(f"{n['target']}: {n.get('failureSummary', '')[:160]}" for n in v["nodes"][:3])
         for v in bad
     )
+
+
+def image_loads(image) -> bool:
+    """Scroll a (lazy-loading) image into view and wait until it has loaded or failed: True
+    when it shows a picture. Checking `complete` at once raced the download."""
+    image.scroll_into_view_if_needed()
+    return image.evaluate(
+        "img => img.complete ? img.naturalWidth > 0 : new Promise(resolve => {"
+        " img.addEventListener('load', () => resolve(img.naturalWidth > 0), {once: true});"
+        " img.addEventListener('error', () => resolve(false), {once: true}); })"
+    )

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from routines.models import Exercise
-from tests.e2e.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_accessible, shoot
+from tests.e2e.conftest import DESKTOP, PHONE, SCREENSHOTS, assert_accessible, image_loads, shoot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -102,8 +102,7 @@ def test_illustrations_keep_their_colours_in_light_and_dark_under_the_page_csp(p
     images = page.locator("img.exercise-illustration")
     assert images.count() == len(_exercises())
     for index in range(images.count()):
-        images.nth(index).scroll_into_view_if_needed()
-        assert images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+        assert image_loads(images.nth(index))
 
     page.goto(f"{live_server.url}/routines/exercises/cat-cow/")
     picture = page.get_by_role("img", name="A person on hands and knees")

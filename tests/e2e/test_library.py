@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, shoot
+from tests.e2e.conftest import assert_accessible, image_loads, shoot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,7 +38,6 @@ def test_a_person_filters_the_library_by_position_and_equipment(page, live_serve
     pictures = page.locator("img.exercise-illustration")
     assert pictures.count() == 5
     for index in range(pictures.count()):
-        pictures.nth(index).scroll_into_view_if_needed()
-        assert pictures.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+        assert image_loads(pictures.nth(index))
     assert_accessible(page)
     shoot(page, "routine-standing-only")
