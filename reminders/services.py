@@ -55,7 +55,7 @@ UNSUBSCRIBE_SALT = "reminders.unsubscribe"
 DISPATCH_BATCH = 10_000
 # Reminders per send task: one mail server connection and one claim query each, small
 # enough that a task ends in seconds and the worker pool shares the work.
-SEND_BATCH = 50
+SEND_BATCH = 100
 
 
 def _lease() -> dt.timedelta:
