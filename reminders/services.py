@@ -542,7 +542,12 @@ def _mark_sent(pk: int, now: dt.datetime) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} SET status = %s, finished_at = %s WHERE id = %s AND status = %s",
-            [Reminder.Status.SENT, now, pk, Reminder.Status.SENDING],
+            [
+                Reminder.Status.SENT,
+                connection.ops.adapt_datetimefield_value(now),
+                pk,
+                Reminder.Status.SENDING,
+            ],
         )
 
 

@@ -5,6 +5,7 @@ import smtplib
 from collections import Counter
 
 from celery import Task, shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 
 from . import services
 
@@ -18,7 +19,10 @@ def dispatch_reminders() -> int:
 
 
 def is_transient(exc: BaseException) -> bool:
-    """Errors that say "try later" (server unreachable, 4xx replies), not "never"."""
+    """Errors that say "try later" (server unreachable, 4xx replies, a batch that ran out of
+    time on a slow server), not "never"."""
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return True
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         return all(code < 500 for code, _ in exc.recipients.values())
     if isinstance(exc, smtplib.SMTPResponseException):

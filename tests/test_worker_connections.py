@@ -8,41 +8,43 @@ from django.db import connection
 
 from backease.celery import app
 from reminders.tasks import send_reminders
-
-
-def _run_a_task() -> None:
-    """What the worker does around every task: Celery's own Django fix-up, then the
-    signals this project listens to."""
-    fixup = DjangoWorkerFixup(app)
-    task_prerun.send(sender=send_reminders)
-    fixup.on_task_prerun(sender=send_reminders)
-    connection.ensure_connection()
-    fixup.on_task_postrun(sender=send_reminders)
-    task_postrun.send(sender=send_reminders)
+from tests.safety.helpers import require_postgres
 
 
 @pytest.fixture
-def max_age():
+def worker():
+    """What the worker does around every task: Celery's own Django fix-up (one for the
+    worker's life, as in a pool process), then the signals this project listens to."""
+    require_postgres()  # SQLite's in-memory test database never really closes
+    fixup = DjangoWorkerFixup(app)
+
+    def run_a_task() -> None:
+        task_prerun.send(sender=send_reminders)
+        fixup.on_task_prerun(sender=send_reminders)
+        connection.ensure_connection()
+        fixup.on_task_postrun(sender=send_reminders)
+        task_postrun.send(sender=send_reminders)
+
     saved = connection.settings_dict["CONN_MAX_AGE"]
-    yield lambda seconds: connection.settings_dict.__setitem__("CONN_MAX_AGE", seconds)
+    connection.close()
+    yield run_a_task
     connection.settings_dict["CONN_MAX_AGE"] = saved
     connection.close()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_reuses_its_database_connection_for_the_next_task(max_age):
-    max_age(60)
-    connection.close()
-    _run_a_task()
+def test_the_worker_reuses_its_database_connection_for_the_next_tasks(worker):
+    connection.settings_dict["CONN_MAX_AGE"] = 60
+    worker()
     first = connection.connection
-    _run_a_task()
+    for _ in range(3):
+        worker()
     assert first is not None
     assert connection.connection is first
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_closes_a_connection_older_than_conn_max_age(max_age):
-    max_age(0)
-    connection.close()
-    _run_a_task()
+def test_the_worker_closes_a_connection_older_than_conn_max_age(worker):
+    connection.settings_dict["CONN_MAX_AGE"] = 0
+    worker()
     assert connection.connection is None

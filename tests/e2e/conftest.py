@@ -118,8 +118,10 @@ def image_loads(image) -> bool:
     """Scroll a (lazy-loading) image into view and wait until it has loaded or failed: True
     when it shows a picture. Checking `complete` at once raced the download."""
     image.scroll_into_view_if_needed()
+    # Ten seconds at most: Playwright does not time out while a promise is pending.
     return image.evaluate(
         "img => img.complete ? img.naturalWidth > 0 : new Promise(resolve => {"
         " img.addEventListener('load', () => resolve(img.naturalWidth > 0), {once: true});"
-        " img.addEventListener('error', () => resolve(false), {once: true}); })"
+        " img.addEventListener('error', () => resolve(false), {once: true});"
+        " setTimeout(() => resolve(false), 10000); })"
     )

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
@@ -648,3 +649,34 @@ def test_an_error_mid_batch_marks_the_accepted_emails_sent_before_giving_the_res
     assert outcome == dict.fromkeys(given_back, "sent")
     assert len(given_back) == 2
     assert len(mail.outbox) == len({m.to[0] for m in mail.outbox}) == 4
+
+
+def test_a_batch_that_runs_out_of_time_leaves_its_unsent_reminders_for_dispatch(
+    berliner, other_user, dispatch, monkeypatch
+):
+    """A slow mail server makes a batch hit its time limit: what was sent stays sent, the
+    rest waits (not failed) and goes with a later dispatch, once."""
+    celery_app.conf.task_eager_propagates = False
+    other_user.time_zone = "Europe/Berlin"
+    other_user.save()
+    set_up(other_user)
+    send = type(mail.mailers.default).send_messages
+    calls = []
+
+    def slow(mailer, messages):
+        calls.append(messages[0].to[0])
+        if len(calls) == 2:
+            raise SoftTimeLimitExceeded()
+        return send(mailer, messages)
+
+    monkeypatch.setattr(type(mail.mailers.default), "send_messages", slow)
+    with time_machine.travel(DUE, tick=False):
+        dispatch()
+    statuses = sorted(Reminder.objects.values_list("status", flat=True))
+    assert statuses == [Reminder.Status.PENDING, Reminder.Status.SENT]
+    assert len(mail.outbox) == 1
+    with time_machine.travel(DUE + dt.timedelta(minutes=25), tick=False):
+        assert dispatch().requeued == 1
+    assert len(mail.outbox) == 2
+    assert {m.to[0] for m in mail.outbox} == {berliner.email, other_user.email}
+    assert set(Reminder.objects.values_list("status", flat=True)) == {Reminder.Status.SENT}
