@@ -90,9 +90,17 @@ def test_a_person_builds_reorders_and_plays_their_own_routine(logged_in, live_se
     for i in range(1, 21):
         page.mouse.move(x, y + (end - y) * i / 20)
         page.wait_for_timeout(20)
+    # The saved order comes back as a new list: wait until it has replaced the old one, or
+    # the keyboard below may press a button that the swap then takes away.
+    page.evaluate(
+        "window.orderSettled = false;"
+        " document.addEventListener('htmx:afterSettle', () => { window.orderSettled = true; },"
+        " {once: true})"
+    )
     with page.expect_response(lambda response: response.url.endswith("/order/")) as saved:
         page.mouse.up()
     assert saved.value.status == 200
+    page.wait_for_function("() => window.orderSettled")
     expect(page.locator(".builder-step h3").nth(1)).to_contain_text("Pelvic tilt")
     routine = Routine.objects.get(owner=person)
     assert list(routine.steps.order_by("order").values_list("exercise__slug", flat=True)) == [
