@@ -2,24 +2,15 @@ import datetime as dt
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from progress.models import WEEKDAY_CHOICES as PROGRESS_WEEKDAYS
 from routines.models import Routine
 
 from .models import ReminderSchedule
 from .schedule import days_from_mask, mask_from_days
 
-# A context of their own: as list labels they start with a capital, but in a sentence
-# Spanish writes "martes" (Django's own catalogue, which the date filter uses).
-WEEKDAY_CHOICES = [
-    ("0", pgettext_lazy("weekday choice", "Monday")),
-    ("1", pgettext_lazy("weekday choice", "Tuesday")),
-    ("2", pgettext_lazy("weekday choice", "Wednesday")),
-    ("3", pgettext_lazy("weekday choice", "Thursday")),
-    ("4", pgettext_lazy("weekday choice", "Friday")),
-    ("5", pgettext_lazy("weekday choice", "Saturday")),
-    ("6", pgettext_lazy("weekday choice", "Sunday")),
-]
+# The same days as rest days, keyed by the form's string values.
+WEEKDAY_CHOICES = [(str(day), label) for day, label in PROGRESS_WEEKDAYS]
 WORKDAYS = ["0", "1", "2", "3", "4"]
 
 
